@@ -1,0 +1,1 @@
+export { loadConfig, s3EndpointFrom, type AppConfig } from './load-config';

@@ -1,0 +1,28 @@
+import { loadConfig } from './load-config';
+
+const base = { DATA_BUCKET: 'my-data', MODEL_BUCKET: 'my-models' };
+
+describe('loadConfig', () => {
+  it('names the missing variable', () => {
+    expect(() => loadConfig({ MODEL_BUCKET: 'x-models' })).toThrow(/DATA_BUCKET/);
+  });
+
+  it('uses AWS endpoints when nothing points elsewhere', () => {
+    expect(loadConfig(base).s3Endpoint).toBeUndefined();
+  });
+
+  it('points at the embedded stack when run by serverless-offline', () => {
+    expect(loadConfig({ ...base, IS_OFFLINE: 'true', EMBEDDED_S3_PORT: '5000' }).s3Endpoint).toBe(
+      'http://127.0.0.1:5000',
+    );
+  });
+
+  it('prefers an explicit S3_ENDPOINT over LocalStack hints', () => {
+    const config = loadConfig({ ...base, S3_ENDPOINT: 'http://s3.test:1', LOCALSTACK_HOSTNAME: 'ls' });
+    expect(config.s3Endpoint).toBe('http://s3.test:1');
+  });
+
+  it('uses the LocalStack host inside a LocalStack Lambda', () => {
+    expect(loadConfig({ ...base, LOCALSTACK_HOSTNAME: '172.17.0.2' }).s3Endpoint).toBe('http://172.17.0.2:4566');
+  });
+});

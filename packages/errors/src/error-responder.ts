@@ -1,0 +1,55 @@
+import type { MiddlewareObj } from '@middy/core';
+import { AppError } from './app-error';
+
+interface ErrorBody {
+  error: { type: string; message: string; details?: Record<string, unknown> };
+}
+
+interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** True for API Gateway (REST or HTTP API) events; false for direct `lambda invoke` events. */
+export function isHttpEvent(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && 'requestContext' in event && 'headers' in event;
+}
+
+function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
+  if (error instanceof AppError && error.expose) {
+    return {
+      statusCode: error.statusCode,
+      body: { error: { type: error.name, message: error.message, details: error.details } },
+    };
+  }
+  // Middy's own parsers throw http-errors style objects (e.g. 415/422 for bad JSON).
+  if (error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+    return { statusCode: 400, body: { error: { type: 'ValidationError', message: error.message } } };
+  }
+  return { statusCode: 500, body: { error: { type: 'InternalError', message: 'Internal server error' } } };
+}
+
+/**
+ * The one place errors become responses. HTTP events get `{"error": {...}}` with the error's
+ * status; direct invocations rethrow exposed errors so the caller sees their type and message.
+ */
+export function errorResponder(
+  logger: Pick<Console, 'error'> = console,
+): MiddlewareObj<unknown, unknown, Error> {
+  return {
+    onError: async (request) => {
+      const { statusCode, body } = toBody(request.error);
+      if (statusCode >= 500) {
+        logger.error(JSON.stringify({ level: 'error', msg: 'unhandled error', error: String(request.error), stack: request.error?.stack }));
+      }
+      if (!isHttpEvent(request.event)) return; // middy rethrows request.error
+      const response: HttpResponse = {
+        statusCode,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      };
+      request.response = response;
+    },
+  };
+}
