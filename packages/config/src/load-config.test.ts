@@ -26,3 +26,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, LOCALSTACK_HOSTNAME: '172.17.0.2' }).s3Endpoint).toBe('http://172.17.0.2:4566');
   });
 });
+
+describe('loadConfig credentials', () => {
+  it("uses s3rver's fixed credentials for the embedded stack", () => {
+    expect(loadConfig({ ...base, IS_LOCAL: 'true' }).s3Credentials).toEqual({
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    });
+  });
+
+  it('leaves AWS credentials to the SDK chain', () => {
+    expect(loadConfig(base).s3Credentials).toBeUndefined();
+  });
+});

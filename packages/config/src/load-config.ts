@@ -11,6 +11,8 @@ const envSchema = z.object({
   EDGE_PORT: z.string().optional(),
   IS_OFFLINE: z.string().optional(),
   IS_LOCAL: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   EMBEDDED_S3_PORT: z.coerce.number().int().positive().default(4569),
   MODEL_POINTER_TTL_MS: z.coerce.number().int().nonnegative().default(5000),
   MAX_IMAGES: z.coerce.number().int().positive().default(1000),
@@ -22,6 +24,8 @@ export interface AppConfig {
   region: string;
   /** Custom S3 endpoint (embedded stack, LocalStack); undefined means AWS. */
   s3Endpoint?: string;
+  /** Explicit S3 credentials (s3rver's are S3RVER/S3RVER); undefined means the SDK's default chain. */
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   /** How long a warm container trusts its cached `latest` pointer. */
   modelPointerTtlMs: number;
   maxImages: number;
@@ -48,11 +52,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const s3Endpoint = s3EndpointFrom(e);
+  const embedded = s3Endpoint !== undefined && !e.S3_ENDPOINT && !e.AWS_ENDPOINT_URL_S3 && !e.AWS_ENDPOINT_URL && !e.LOCALSTACK_HOSTNAME;
+  const s3Credentials = e.S3_ACCESS_KEY_ID
+    ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '' }
+    : embedded
+      ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
+      : undefined;
   return {
     dataBucket: e.DATA_BUCKET,
     modelBucket: e.MODEL_BUCKET,
     region: e.AWS_REGION,
-    s3Endpoint: s3EndpointFrom(e),
+    s3Endpoint,
+    s3Credentials,
     modelPointerTtlMs: e.MODEL_POINTER_TTL_MS,
     maxImages: e.MAX_IMAGES,
   };

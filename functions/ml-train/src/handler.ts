@@ -1,0 +1,17 @@
+import middy from '@middy/core';
+import { loadConfig } from '@serverless-ml/config';
+import { errorResponder } from '@serverless-ml/errors';
+import { ModelStore, ObjectStore, createS3Client } from '@serverless-ml/model-store';
+import { parseTrainEvent } from './schema';
+import { trainDigits } from './train-digits';
+
+const config = loadConfig();
+const s3 = createS3Client({ region: config.region, endpoint: config.s3Endpoint, credentials: config.s3Credentials });
+const data = new ObjectStore(s3, config.dataBucket);
+const models = new ModelStore(new ObjectStore(s3, config.modelBucket));
+const log = (message: string) => console.log(`[ml-train] ${message}`);
+
+/** Trains a model from the data bucket and publishes it to the model bucket. */
+export const handler = middy(async (event: unknown) => trainDigits(parseTrainEvent(event), { data, models, log })).use(
+  errorResponder(),
+);

@@ -1,0 +1,11 @@
+/** Unit tests sit next to the code; end-to-end tests live in test/. */
+module.exports = {
+  resolver: '<rootDir>/test/jest-resolver.cjs',
+  testEnvironment: '<rootDir>/test/jest-environment.cjs',
+  testMatch: ['<rootDir>/{functions,packages,layers}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/.esbuild/', '/.serverless/', '/build/'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  // @middy/* is ESM-only: let swc turn it into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm|@middy)'],
+  testTimeout: 30000,
+};
