@@ -1,0 +1,35 @@
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { loadConfig } from '@serverless-ml/config';
+import { ValidationError, errorResponder, isHttpEvent } from '@serverless-ml/errors';
+import { ModelStore, ObjectStore, createS3Client } from '@serverless-ml/model-store';
+import { ModelCache } from './model-cache';
+import { predictImages, predictTestSet } from './predict-digits';
+import { parseJsonBody, parsePredictRequest } from './schema';
+
+const config = loadConfig();
+const s3 = createS3Client({ region: config.region, endpoint: config.s3Endpoint, credentials: config.s3Credentials });
+const store = new ModelStore(new ObjectStore(s3, config.modelBucket));
+const log = (message: string) => console.log(`[ml-predict] ${message}`);
+const digits = new ModelCache(store, 'digits', config.modelPointerTtlMs, log);
+const jsonBody = httpJsonBodyParser({ disableContentTypeCheck: true });
+
+async function predict(event: unknown) {
+  const http = isHttpEvent(event);
+  const body = http ? parseJsonBody((event as { body?: unknown }).body) : event;
+  const request = parsePredictRequest(body, config.maxImages);
+  if (http && request.kind === 'test-set') {
+    throw new ValidationError('POST /digits/predict needs a JSON body like {"images": [[64 numbers 0..16], ...]}');
+  }
+  const model = await digits.get();
+  const result = request.kind === 'images' ? await predictImages(request.images, model) : await predictTestSet(model, store, log);
+  return http ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) } : result;
+}
+
+/** Direct invoke (`{}` → the stored test set, `{"images": …}`) and `POST /digits/predict`. */
+export const handler = middy(predict)
+  .use({
+    // Parse JSON bodies of HTTP requests only: a direct invocation has no body to parse.
+    before: (request) => (isHttpEvent(request.event) && (request.event as { body?: unknown }).body ? jsonBody.before?.(request) : undefined),
+  })
+  .use(errorResponder());

@@ -1,0 +1,39 @@
+import { ValidationError } from '@serverless-ml/errors';
+import { parseJsonBody, parsePredictRequest } from './schema';
+
+const image = () => Array.from({ length: 64 }, (_, i) => i % 17);
+
+describe('parsePredictRequest', () => {
+  it('treats an empty event as a request to predict the stored test set', () => {
+    expect(parsePredictRequest({}, 10)).toEqual({ kind: 'test-set' });
+    expect(parsePredictRequest(null, 10)).toEqual({ kind: 'test-set' });
+  });
+
+  it('accepts valid images', () => {
+    expect(parsePredictRequest({ images: [image()] }, 10)).toEqual({ kind: 'images', images: [image()] });
+  });
+
+  it.each([
+    ['a short image', { images: [image().slice(0, 3)] }, /images\[0\] must have 64 values .*got 3/],
+    ['a pixel above 16', { images: [[...image().slice(0, 63), 17]] }, /images\[0\]\[63\] must be between 0 and 16/],
+    ['a negative pixel', { images: [[-1, ...image().slice(1)]] }, /images\[0\]\[0\] must be between 0 and 16/],
+    ['a string pixel', { images: [['NaN', ...image().slice(1)]] }, /images\[0\]\[0\] must be a number, got string/],
+    ['a null pixel (NaN through JSON.stringify)', { images: [[null, ...image().slice(1)]] }, /must be a number, got null/],
+    ['no images', { images: [] }, /images must hold at least one image/],
+    ['too many images', { images: [image(), image(), image()] }, /at most 2 images/],
+    ['an unknown field', { pictures: [image()] }, /Unrecognized key/],
+  ])('rejects %s with a message naming the problem', (_name, body, message) => {
+    expect(() => parsePredictRequest(body, 2)).toThrow(message);
+    expect(() => parsePredictRequest(body, 2)).toThrow(ValidationError);
+  });
+
+  it('rejects NaN passed directly (not through JSON)', () => {
+    expect(() => parsePredictRequest({ images: [[Number.NaN, ...image().slice(1)]] }, 2)).toThrow(/images\[0\]\[0\]/);
+  });
+});
+
+describe('parseJsonBody', () => {
+  it('names a body that is not JSON', () => {
+    expect(() => parseJsonBody('{"images": [1,')).toThrow('request body is not valid JSON');
+  });
+});

@@ -1,0 +1,61 @@
+import { ValidationError } from '@serverless-ml/errors';
+import { z } from 'zod';
+
+export const PIXELS = 64;
+export const MAX_PIXEL = 16;
+
+const pixel = z
+  .number({ error: (issue) => (issue.input === null ? 'must be a number, got null' : `must be a number, got ${typeof issue.input}`) })
+  .finite({ error: 'must be a finite number' })
+  .min(0, { error: `must be between 0 and ${MAX_PIXEL}` })
+  .max(MAX_PIXEL, { error: `must be between 0 and ${MAX_PIXEL}` });
+
+function imagesSchema(maxImages: number) {
+  return z
+    .object({
+      images: z
+        .array(
+          z.array(pixel, { error: 'must be an array of 64 numbers' }).length(PIXELS, {
+            error: (issue) => `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
+          }),
+          { error: 'must be an array of images' },
+        )
+        .min(1, { error: 'must hold at least one image' })
+        .max(maxImages, { error: `may hold at most ${maxImages} images per request` }),
+    })
+    .strict();
+}
+
+export type PredictRequest = { kind: 'test-set' } | { kind: 'images'; images: number[][] };
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** An empty event predicts the stored test set; `{"images": [...]}` predicts the given 8×8 images. */
+export function parsePredictRequest(body: unknown, maxImages: number): PredictRequest {
+  if (body === undefined || body === null || body === '' || (typeof body === 'object' && Object.keys(body).length === 0)) {
+    return { kind: 'test-set' };
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError('request must be a JSON object like {"images": [[64 numbers 0..16], ...]}');
+  }
+  const result = imagesSchema(maxImages).safeParse(body);
+  if (result.success) return { kind: 'images', images: result.data.images };
+  const issue = result.error.issues[0];
+  const where = formatPath(issue.path);
+  throw new ValidationError(`${where ? `${where} ` : ''}${issue.message}`.trim(), {
+    issues: result.error.issues.slice(0, 10).map((i) => ({ path: formatPath(i.path), message: i.message })),
+  });
+}
+
+/** Parses an HTTP body as JSON whatever its content-type (curl -d sends form encoding by default). */
+export function parseJsonBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  if (body.trim() === '') return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new ValidationError('request body is not valid JSON');
+  }
+}
