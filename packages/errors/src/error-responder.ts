@@ -40,7 +40,7 @@ export function errorResponder(
   return {
     onError: async (request) => {
       const { statusCode, body } = toBody(request.error);
-      if (statusCode >= 500) {
+      if (!(request.error instanceof AppError && request.error.expose)) {
         logger.error(JSON.stringify({ level: 'error', msg: 'unhandled error', error: String(request.error), stack: request.error?.stack }));
       }
       if (!isHttpEvent(request.event)) return; // middy rethrows request.error

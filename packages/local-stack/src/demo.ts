@@ -1,0 +1,20 @@
+// `pnpm demo`: start the embedded stack, train and predict once, stop. Exit 0 only if all worked.
+import { runDigitsWalkthrough } from './digits-walkthrough';
+import { startLocalStack } from './local-stack';
+import { stackSettings } from './settings';
+
+async function main() {
+  const log = (line: string) => console.log(line);
+  const stack = await startLocalStack(stackSettings(), log);
+  try {
+    const result = await runDigitsWalkthrough(stack, log);
+    console.log(`demo ok: digits accuracy ${result.accuracy.toFixed(4)} (${result.correct}/${result.total})`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`pnpm demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { startOffline } from './offline-server';
+import { startS3, uploadSeedData } from './s3-server';
+import { type StackSettings, bucketNames } from './settings';
+
+export interface InvokeResult<T> {
+  /** The handler's return value, or the error it threw (`errorType`, `errorMessage`). */
+  payload: T;
+  functionError?: string;
+}
+
+export interface LocalStack {
+  settings: StackSettings;
+  s3Endpoint: string;
+  httpUrl: string;
+  lambdaEndpoint: string;
+  buckets: { data: string; models: string };
+  /** Invokes a function through the Lambda invoke API (`<service>-<stage>-<fn>`). */
+  invoke<T = unknown>(fn: string, payload?: unknown): Promise<InvokeResult<T>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded stack: s3rver with the buckets and data/, then serverless-offline. */
+export async function startLocalStack(settings: StackSettings, log: (line: string) => void = console.log): Promise<LocalStack> {
+  log(`starting S3 (s3rver) on ${settings.host}:${settings.s3Port}, data in ${settings.dataDir}`);
+  const s3 = await startS3(settings);
+  try {
+    const uploaded = await uploadSeedData(settings, s3.endpoint);
+    log(`uploaded ${uploaded.join(', ')} to s3://${bucketNames(settings).data}`);
+    log(`starting serverless-offline (API Gateway :${settings.httpPort}, Lambda :${settings.lambdaPort})`);
+    const offline = await startOffline(settings, s3.endpoint, (line) => log(`  | ${line}`));
+    const lambda = new LambdaClient({
+      region: 'us-east-1',
+      endpoint: offline.lambdaEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    return {
+      settings,
+      s3Endpoint: s3.endpoint,
+      httpUrl: offline.httpUrl,
+      lambdaEndpoint: offline.lambdaEndpoint,
+      buckets: bucketNames(settings),
+      async invoke<T>(fn: string, payload: unknown = {}) {
+        const out = await lambda.send(
+          new InvokeCommand({
+            FunctionName: `${settings.service}-${settings.stage}-${fn}`,
+            Payload: Buffer.from(JSON.stringify(payload)),
+          }),
+        );
+        const text = Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8');
+        const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
+        // serverless-offline answers 200 with an errorMessage body when a handler throws.
+        const thrown = typeof parsed === 'object' && parsed !== null && 'errorMessage' in parsed;
+        return { payload: parsed, functionError: out.FunctionError ?? (thrown ? 'Unhandled' : undefined) };
+      },
+      async stop() {
+        lambda.destroy();
+        await offline.close();
+        await s3.close();
+      },
+    };
+  } catch (error) {
+    await s3.close();
+    throw error;
+  }
+}

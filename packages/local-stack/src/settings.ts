@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Where the embedded stack listens and keeps its data; every value can be set by environment. */
+export interface StackSettings {
+  stage: string;
+  host: string;
+  s3Port: number;
+  httpPort: number;
+  lambdaPort: number;
+  /** s3rver's folder: buckets and objects persist here across restarts. */
+  dataDir: string;
+  /** The project's data/ folder, uploaded to the data bucket at start. */
+  seedDir: string;
+  serviceDir: string;
+  service: string;
+}
+
+const port = (value: string | undefined, fallback: number, name: string) => {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return n;
+};
+
+/** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR and STAGE. */
+export function stackSettings(env: NodeJS.ProcessEnv = process.env, overrides: Partial<StackSettings> = {}): StackSettings {
+  const serviceDir = path.resolve(__dirname, '../../..');
+  return {
+    stage: env.STAGE || 'dev',
+    host: '127.0.0.1',
+    s3Port: port(env.S3_PORT, 4569, 'S3_PORT'),
+    httpPort: port(env.HTTP_PORT, 3000, 'HTTP_PORT'),
+    lambdaPort: port(env.LAMBDA_PORT, 3002, 'LAMBDA_PORT'),
+    dataDir: path.resolve(serviceDir, env.LOCAL_STACK_DIR || '.local-stack/s3'),
+    seedDir: path.join(serviceDir, 'data'),
+    serviceDir,
+    service: 'serverless-ml',
+    ...overrides,
+  };
+}
+
+/** Bucket names as serverless.yml derives them (`${service}-${stage}-data|models`). */
+export function bucketNames(s: Pick<StackSettings, 'service' | 'stage'>) {
+  return { data: `${s.service}-${s.stage}-data`, models: `${s.service}-${s.stage}-models` };
+}
