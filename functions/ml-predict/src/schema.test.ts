@@ -21,7 +21,8 @@ describe('parsePredictRequest', () => {
     ['a null pixel (NaN through JSON.stringify)', { images: [[null, ...image().slice(1)]] }, /must be a number, got null/],
     ['no images', { images: [] }, /images must hold at least one image/],
     ['too many images', { images: [image(), image(), image()] }, /at most 2 images/],
-    ['an unknown field', { pictures: [image()] }, /Unrecognized key/],
+    ['a missing images field', { pictures: [image()] }, /images is required/],
+    ['an unknown field', { images: [image()], colour: 'red' }, /Unrecognized key.*colour/],
   ])('rejects %s with a message naming the problem', (_name, body, message) => {
     expect(() => parsePredictRequest(body, 2)).toThrow(message);
     expect(() => parsePredictRequest(body, 2)).toThrow(ValidationError);

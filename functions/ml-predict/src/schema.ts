@@ -18,7 +18,7 @@ function imagesSchema(maxImages: number) {
           z.array(pixel, { error: 'must be an array of 64 numbers' }).length(PIXELS, {
             error: (issue) => `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
           }),
-          { error: 'must be an array of images' },
+          { error: (issue) => (issue.input === undefined ? 'is required: send {"images": [[64 numbers 0..16], ...]}' : 'must be an array of images') },
         )
         .min(1, { error: 'must hold at least one image' })
         .max(maxImages, { error: `may hold at most ${maxImages} images per request` }),

@@ -28,7 +28,7 @@ export async function startLocalStack(settings: StackSettings, log: (line: strin
     const uploaded = await uploadSeedData(settings, s3.endpoint);
     log(`uploaded ${uploaded.join(', ')} to s3://${bucketNames(settings).data}`);
     log(`starting serverless-offline (API Gateway :${settings.httpPort}, Lambda :${settings.lambdaPort})`);
-    const offline = await startOffline(settings, s3.endpoint, (line) => log(`  | ${line}`));
+    const offline = await startOffline(settings, (line) => log(`  | ${line}`));
     const lambda = new LambdaClient({
       region: 'us-east-1',
       endpoint: offline.lambdaEndpoint,

@@ -26,7 +26,6 @@ function stop(child: ChildProcess): Promise<void> {
  */
 export async function startOffline(
   settings: StackSettings,
-  s3Endpoint: string,
   log: (line: string) => void,
   timeoutMs = 120_000,
 ): Promise<OfflineServer> {
@@ -37,10 +36,10 @@ export async function startOffline(
     cwd: settings.serviceDir,
     env: {
       ...process.env,
-      S3_ENDPOINT: s3Endpoint,
-      S3_ACCESS_KEY_ID: 'S3RVER',
-      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      // serverless-offline gives handlers only serverless.yml's environment, which reads
+      // S3_PORT (→ EMBEDDED_S3_PORT); with IS_OFFLINE the handlers use s3rver's credentials.
       S3_PORT: String(settings.s3Port),
+      ESBUILD_WORK_FOLDER: settings.esbuildWorkFolder,
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
       // Offline handlers load onnxruntime-node from the workspace, like the layer path.

@@ -13,6 +13,8 @@ export interface StackSettings {
   seedDir: string;
   serviceDir: string;
   service: string;
+  /** serverless-esbuild's work folder; separate ones let several stacks build side by side. */
+  esbuildWorkFolder: string;
 }
 
 const port = (value: string | undefined, fallback: number, name: string) => {
@@ -21,7 +23,7 @@ const port = (value: string | undefined, fallback: number, name: string) => {
   return n;
 };
 
-/** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR and STAGE. */
+/** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR, STAGE and ESBUILD_WORK_FOLDER. */
 export function stackSettings(env: NodeJS.ProcessEnv = process.env, overrides: Partial<StackSettings> = {}): StackSettings {
   const serviceDir = path.resolve(__dirname, '../../..');
   return {
@@ -34,6 +36,7 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env, overrides: P
     seedDir: path.join(serviceDir, 'data'),
     serviceDir,
     service: 'serverless-ml',
+    esbuildWorkFolder: env.ESBUILD_WORK_FOLDER || '.esbuild',
     ...overrides,
   };
 }
