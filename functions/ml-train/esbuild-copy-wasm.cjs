@@ -12,7 +12,10 @@ const copyLibsvmWasm = {
       if (result.errors.length > 0) return;
       const entries = [].concat(build.initialOptions.entryPoints || []);
       const outdir = build.initialOptions.outdir;
-      const wasm = path.join(path.dirname(require.resolve('libsvm-js/package.json', { paths: [path.join(__dirname)] })), 'out/wasm/libsvm.wasm');
+      const wasm = path.join(
+        path.dirname(require.resolve('libsvm-js/package.json', { paths: [path.join(__dirname)] })),
+        'out/wasm/libsvm.wasm',
+      );
       for (const entry of entries.map((e) => (typeof e === 'string' ? e : e.in))) {
         if (!entry.includes('functions/ml-train/')) continue;
         // serverless-esbuild builds each handler into its own outdir (…/functions/ml-train/src).

@@ -68,7 +68,9 @@ module.exports = async ({ options }) => {
         : 'no LocalStack answered, assuming Community';
     }
   }
-  log(`ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`);
+  log(
+    `ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`,
+  );
 
   const layerDir = `layers/onnxruntime/build/${arch}/nodejs/node_modules`;
   const layer = mode === 'layer';

@@ -36,8 +36,15 @@ let cleanup: () => Promise<void>;
 let s3: S3Client;
 
 async function post(body: string, contentType = 'application/json') {
-  const res = await fetch(`${stack.httpUrl}/digits/predict`, { method: 'POST', headers: { 'content-type': contentType }, body });
-  return { status: res.status, json: (await res.json()) as ErrorOut & { predictions?: { label: number; scores: number[] }[] } };
+  const res = await fetch(`${stack.httpUrl}/digits/predict`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
+  return {
+    status: res.status,
+    json: (await res.json()) as ErrorOut & { predictions?: { label: number; scores: number[] }[] },
+  };
 }
 
 async function getObject(key: string): Promise<Uint8Array> {
@@ -49,7 +56,12 @@ beforeAll(async () => {
   process.env.MAX_IMAGES = '5';
   process.env.MODEL_POINTER_TTL_MS = '0';
   ({ stack, cleanup } = await bootStack('e2e'));
-  s3 = new S3Client({ region: 'us-east-1', endpoint: stack.s3Endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+  s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: stack.s3Endpoint,
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+  });
 });
 
 afterAll(async () => {
@@ -93,7 +105,9 @@ describe('ml-train → ml-predict on the digits', () => {
 
   it('stores the model, test set and metadata under the version, and a pointer to them', async () => {
     const prefix = `models/digits/versions/${trained.version}/`;
-    expect(trained.keys.sort()).toEqual(['metadata.json', 'model.onnx', 'test-labels.npy', 'test-set.npy'].map((f) => prefix + f));
+    expect(trained.keys.sort()).toEqual(
+      ['metadata.json', 'model.onnx', 'test-labels.npy', 'test-set.npy'].map((f) => prefix + f),
+    );
     const pointer = JSON.parse(Buffer.from(await getObject('models/digits/latest.json')).toString());
     expect(pointer).toMatchObject({ version: trained.version, prefix });
     expect(pointer.modelSha256).toBe(sha256Hex(await getObject(`${prefix}model.onnx`)));
@@ -103,7 +117,9 @@ describe('ml-train → ml-predict on the digits', () => {
     expect(metadata.hyperParameters).toEqual({ gamma: 0.001, C: 1, tol: 0.001 });
     expect(metadata.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(metadata.metrics.confusionMatrix).toHaveLength(10);
-    expect(metadata.metrics.perClass[0]).toEqual(expect.objectContaining({ precision: expect.any(Number), f1: expect.any(Number) }));
+    expect(metadata.metrics.perClass[0]).toEqual(
+      expect.objectContaining({ precision: expect.any(Number), f1: expect.any(Number) }),
+    );
   });
 
   it('predicts the stored test set like the tutorial through the Lambda invoke API', async () => {
@@ -122,8 +138,16 @@ describe('ml-train → ml-predict on the digits', () => {
 
   it.each([
     ['a short image', JSON.stringify({ images: [[1, 2, 3]] }), /images\[0\] must have 64 values/],
-    ['a pixel out of range', JSON.stringify({ images: [[...ZERO.slice(1), 99]] }), /images\[0\]\[63\] must be between 0 and 16/],
-    ['a NaN pixel (null in JSON)', JSON.stringify({ images: [[Number.NaN, ...ZERO.slice(1)]] }), /images\[0\]\[0\] must be a number/],
+    [
+      'a pixel out of range',
+      JSON.stringify({ images: [[...ZERO.slice(1), 99]] }),
+      /images\[0\]\[63\] must be between 0 and 16/,
+    ],
+    [
+      'a NaN pixel (null in JSON)',
+      JSON.stringify({ images: [[Number.NaN, ...ZERO.slice(1)]] }),
+      /images\[0\]\[0\] must be a number/,
+    ],
     ['a body that is not JSON', '{"images": [[1,2', /not valid JSON|malformed JSON/],
     ['too many images', JSON.stringify({ images: Array(6).fill(ZERO) }), /at most 5 images/],
     ['an empty body', '', /needs a JSON body|malformed JSON/],

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type LocalStack, startLocalStack, stackSettings } from '@serverless-ml/local-stack';
+import { type LocalStack, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
 import { freePort } from './free-port';
 
 /** Boots the real embedded stack (s3rver + serverless-offline) on free ports and a fresh data folder. */
-export async function bootStack(stage: string, log: string[] = []): Promise<{ stack: LocalStack; cleanup: () => Promise<void> }> {
+export async function bootStack(
+  stage: string,
+  log: string[] = [],
+): Promise<{ stack: LocalStack; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `serverless-ml-${stage}-`));
   const settings = stackSettings(process.env, {
     stage,

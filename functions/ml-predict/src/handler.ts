@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { loadConfig } from '@serverless-ml/config';
-import { ValidationError, errorResponder, isHttpEvent } from '@serverless-ml/errors';
-import { ModelStore, ObjectStore, createS3Client } from '@serverless-ml/model-store';
+import { errorResponder, isHttpEvent, ValidationError } from '@serverless-ml/errors';
+import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { ModelCache } from './model-cache';
 import { predictImages, predictTestSet } from './predict-digits';
 import { parseJsonBody, parsePredictRequest } from './schema';
@@ -22,14 +22,18 @@ async function predict(event: unknown) {
     throw new ValidationError('POST /digits/predict needs a JSON body like {"images": [[64 numbers 0..16], ...]}');
   }
   const model = await digits.get();
-  const result = request.kind === 'images' ? await predictImages(request.images, model) : await predictTestSet(model, store, log);
-  return http ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) } : result;
+  const result =
+    request.kind === 'images' ? await predictImages(request.images, model) : await predictTestSet(model, store, log);
+  return http
+    ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }
+    : result;
 }
 
 /** Direct invoke (`{}` → the stored test set, `{"images": …}`) and `POST /digits/predict`. */
 export const handler = middy(predict)
   .use({
     // Parse JSON bodies of HTTP requests only: a direct invocation has no body to parse.
-    before: (request) => (isHttpEvent(request.event) && (request.event as { body?: unknown }).body ? jsonBody.before?.(request) : undefined),
+    before: (request) =>
+      isHttpEvent(request.event) && (request.event as { body?: unknown }).body ? jsonBody.before?.(request) : undefined,
   })
   .use(errorResponder());

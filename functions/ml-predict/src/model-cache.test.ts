@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ModelNotReadyError } from '@serverless-ml/errors';
 import type { ModelPointer, ModelStore } from '@serverless-ml/model-store';
 import type { OrtSession } from '@serverless-ml/onnx';
-import { createHash } from 'node:crypto';
 import { ModelCache } from './model-cache';
 
 const bytes = (v: string) => new TextEncoder().encode(v);
@@ -63,7 +63,14 @@ describe('ModelCache', () => {
 
   it('keeps serving the old model when the new one fails its checksum', async () => {
     const state: { pointer: ModelPointer; body?: string } = { pointer: pointer('v1') };
-    const cache = new ModelCache(fakeStore(state), 'digits', 0, quiet, async (b) => session(new TextDecoder().decode(b)), now);
+    const cache = new ModelCache(
+      fakeStore(state),
+      'digits',
+      0,
+      quiet,
+      async (b) => session(new TextDecoder().decode(b)),
+      now,
+    );
     await cache.get();
     state.pointer = pointer('v2');
     state.body = 'tampered';

@@ -55,10 +55,13 @@ export class ModelCache {
     try {
       const bytes = await this.store.artifact(pointer, 'model.onnx');
       const sha = sha256Hex(bytes);
-      if (sha !== pointer.modelSha256) throw new Error(`model.onnx sha256 ${sha} does not match the pointer's ${pointer.modelSha256}`);
+      if (sha !== pointer.modelSha256)
+        throw new Error(`model.onnx sha256 ${sha} does not match the pointer's ${pointer.modelSha256}`);
       const started = performance.now();
       this.current = { pointer, session: await this.create(bytes) };
-      this.log(`loaded ${this.name}@${pointer.version} (${bytes.length} bytes) in ${(performance.now() - started).toFixed(1)} ms`);
+      this.log(
+        `loaded ${this.name}@${pointer.version} (${bytes.length} bytes) in ${(performance.now() - started).toFixed(1)} ms`,
+      );
       this.checkedAt = this.now();
       return this.current;
     } catch (error) {

@@ -39,12 +39,19 @@ export async function predictImages(images: number[][], model: LoadedModel): Pro
   return {
     modelVersion: model.pointer.version,
     classes: Array.from({ length: classes }, (_, i) => i),
-    predictions: labels.map((label, i) => ({ label, scores: Array.from(votes.subarray(i * classes, (i + 1) * classes)) })),
+    predictions: labels.map((label, i) => ({
+      label,
+      scores: Array.from(votes.subarray(i * classes, (i + 1) * classes)),
+    })),
   };
 }
 
 /** The tutorial's ml-predict: downloads the model's test set, predicts every row, logs the result. */
-export async function predictTestSet(model: LoadedModel, store: ModelStore, log: (m: string) => void): Promise<TestSetResult> {
+export async function predictTestSet(
+  model: LoadedModel,
+  store: ModelStore,
+  log: (m: string) => void,
+): Promise<TestSetResult> {
   const [features, expected] = await Promise.all([
     store.artifact(model.pointer, 'test-set.npy').then(decodeNpy),
     store.artifact(model.pointer, 'test-labels.npy').then(decodeNpy),

@@ -18,7 +18,11 @@ describe('parsePredictRequest', () => {
     ['a pixel above 16', { images: [[...image().slice(0, 63), 17]] }, /images\[0\]\[63\] must be between 0 and 16/],
     ['a negative pixel', { images: [[-1, ...image().slice(1)]] }, /images\[0\]\[0\] must be between 0 and 16/],
     ['a string pixel', { images: [['NaN', ...image().slice(1)]] }, /images\[0\]\[0\] must be a number, got string/],
-    ['a null pixel (NaN through JSON.stringify)', { images: [[null, ...image().slice(1)]] }, /must be a number, got null/],
+    [
+      'a null pixel (NaN through JSON.stringify)',
+      { images: [[null, ...image().slice(1)]] },
+      /must be a number, got null/,
+    ],
     ['no images', { images: [] }, /images must hold at least one image/],
     ['too many images', { images: [image(), image(), image()] }, /at most 2 images/],
     ['a missing images field', { pictures: [image()] }, /images is required/],

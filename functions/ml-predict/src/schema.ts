@@ -5,7 +5,10 @@ export const PIXELS = 64;
 export const MAX_PIXEL = 16;
 
 const pixel = z
-  .number({ error: (issue) => (issue.input === null ? 'must be a number, got null' : `must be a number, got ${typeof issue.input}`) })
+  .number({
+    error: (issue) =>
+      issue.input === null ? 'must be a number, got null' : `must be a number, got ${typeof issue.input}`,
+  })
   .finite({ error: 'must be a finite number' })
   .min(0, { error: `must be between 0 and ${MAX_PIXEL}` })
   .max(MAX_PIXEL, { error: `must be between 0 and ${MAX_PIXEL}` });
@@ -16,9 +19,15 @@ function imagesSchema(maxImages: number) {
       images: z
         .array(
           z.array(pixel, { error: 'must be an array of 64 numbers' }).length(PIXELS, {
-            error: (issue) => `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
+            error: (issue) =>
+              `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
           }),
-          { error: (issue) => (issue.input === undefined ? 'is required: send {"images": [[64 numbers 0..16], ...]}' : 'must be an array of images') },
+          {
+            error: (issue) =>
+              issue.input === undefined
+                ? 'is required: send {"images": [[64 numbers 0..16], ...]}'
+                : 'must be an array of images',
+          },
         )
         .min(1, { error: 'must hold at least one image' })
         .max(maxImages, { error: `may hold at most ${maxImages} images per request` }),
@@ -34,7 +43,12 @@ function formatPath(path: PropertyKey[]): string {
 
 /** An empty event predicts the stored test set; `{"images": [...]}` predicts the given 8×8 images. */
 export function parsePredictRequest(body: unknown, maxImages: number): PredictRequest {
-  if (body === undefined || body === null || body === '' || (typeof body === 'object' && Object.keys(body).length === 0)) {
+  if (
+    body === undefined ||
+    body === null ||
+    body === '' ||
+    (typeof body === 'object' && Object.keys(body).length === 0)
+  ) {
     return { kind: 'test-set' };
   }
   if (typeof body !== 'object' || Array.isArray(body)) {

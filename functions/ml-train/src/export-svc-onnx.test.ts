@@ -7,11 +7,17 @@ import { trainSvc } from './train-svc';
 
 const digits = readDigitsCsv(readFileSync(path.join(__dirname, '../../../data/digits.csv.gz')));
 const rows = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => Array.from(digits.features.subarray((from + i) * 64, (from + i + 1) * 64)));
+  Array.from({ length: to - from }, (_, i) =>
+    Array.from(digits.features.subarray((from + i) * 64, (from + i + 1) * 64)),
+  );
 
 describe('exportSvcToOnnx', () => {
   it('gives the same label as libsvm on all 899 test digits, and 871 correct', async () => {
-    const svc = await trainSvc(rows(0, 898), Array.from(digits.labels.subarray(0, 898)), { gamma: 0.001, C: 1, tol: 0.001 });
+    const svc = await trainSvc(rows(0, 898), Array.from(digits.labels.subarray(0, 898)), {
+      gamma: 0.001,
+      C: 1,
+      tol: 0.001,
+    });
     const expected = svc.predict(rows(898, 1797));
     svc.free();
 

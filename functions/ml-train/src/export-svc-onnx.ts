@@ -14,8 +14,10 @@ function pairwiseWeights(m: SvcModel): { weights: Float64Array; pairs: [number, 
   const weights = new Float64Array(nSv * pairs.length);
   pairs.forEach(([i, j], p) => {
     // As in libsvm's svm_predict_values: class i's SVs use coef row j−1, class j's use row i.
-    for (let k = start[i]; k < start[i] + m.supportCounts[i]; k++) weights[k * pairs.length + p] = m.dualCoef[(j - 1) * nSv + k];
-    for (let k = start[j]; k < start[j] + m.supportCounts[j]; k++) weights[k * pairs.length + p] = m.dualCoef[i * nSv + k];
+    for (let k = start[i]; k < start[i] + m.supportCounts[i]; k++)
+      weights[k * pairs.length + p] = m.dualCoef[(j - 1) * nSv + k];
+    for (let k = start[j]; k < start[j] + m.supportCounts[j]; k++)
+      weights[k * pairs.length + p] = m.dualCoef[i * nSv + k];
   });
   return { weights, pairs };
 }
@@ -67,7 +69,11 @@ export function exportSvcToOnnx(m: SvcModel, metadata: Record<string, string> = 
       floatTensor('sv_bias', [nSv], svBias),
       floatTensor('neg_gamma', [], [-m.gamma]),
       floatTensor('pair_weights', [nSv, pairs.length], weights),
-      floatTensor('neg_rho', [pairs.length], Array.from(m.rho, (r) => -r)),
+      floatTensor(
+        'neg_rho',
+        [pairs.length],
+        Array.from(m.rho, (r) => -r),
+      ),
       floatTensor('zero', [], [0]),
       floatTensor('vote_weights', [pairs.length, classes], voteWeights),
       floatTensor('vote_base', [classes], voteBase),

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
 import { errorResponder } from '@serverless-ml/errors';
-import { ModelStore, ObjectStore, createS3Client } from '@serverless-ml/model-store';
+import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { parseTrainEvent } from './schema';
 import { trainDigits } from './train-digits';
 

@@ -23,13 +23,18 @@ export function parseLibsvmModel(text: string, featureCount: number): SvcModel {
   const field = (name: string) => {
     const line = head.split('\n').find((l) => l.startsWith(`${name} `));
     if (!line) throw new Error(`libsvm model has no "${name}" line`);
-    return line.slice(name.length + 1).trim().split(/\s+/).map(Number);
+    return line
+      .slice(name.length + 1)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
   };
   if (!/kernel_type rbf/.test(head)) throw new Error('only RBF-kernel libsvm models can be exported');
   const classes = field('nr_class')[0];
   const totalSv = field('total_sv')[0];
   const lines = body.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length !== totalSv) throw new Error(`libsvm model lists ${lines.length} support vectors, header says ${totalSv}`);
+  if (lines.length !== totalSv)
+    throw new Error(`libsvm model lists ${lines.length} support vectors, header says ${totalSv}`);
   const supportVectors = new Float64Array(totalSv * featureCount);
   const dualCoef = new Float64Array((classes - 1) * totalSv);
   lines.forEach((line, k) => {

@@ -2,7 +2,10 @@ import { ValidationError } from '@serverless-ml/errors';
 import { z } from 'zod';
 
 const positive = (name: string) =>
-  z.number({ error: `${name} must be a number` }).finite().positive({ error: `${name} must be greater than 0` });
+  z
+    .number({ error: `${name} must be a number` })
+    .finite()
+    .positive({ error: `${name} must be greater than 0` });
 
 /** What `sls invoke -f ml-train -d '…'` may send; every field is optional. */
 export const trainEventSchema = z
@@ -10,7 +13,11 @@ export const trainEventSchema = z
     model: z.enum(['digits'], { error: 'model must be "digits"' }).default('digits'),
     datasetKey: z.string().min(1).default('digits.csv.gz'),
     hyperParameters: z
-      .object({ gamma: positive('gamma').default(0.001), C: positive('C').default(1), tol: positive('tol').default(0.001) })
+      .object({
+        gamma: positive('gamma').default(0.001),
+        C: positive('C').default(1),
+        tol: positive('tol').default(0.001),
+      })
       .strict()
       .default({ gamma: 0.001, C: 1, tol: 0.001 }),
   })

@@ -37,7 +37,8 @@ export async function trainDigits(request: TrainRequest, deps: TrainDeps): Promi
   const source = `s3://${deps.data.bucket}/${request.datasetKey}`;
   log(`[1/5] loading ${source}`);
   const raw = await deps.data.get(request.datasetKey);
-  if (!raw) throw new NotFoundError(`dataset ${source} not found: upload data/ to the data bucket first (pnpm start does)`);
+  if (!raw)
+    throw new NotFoundError(`dataset ${source} not found: upload data/ to the data bucket first (pnpm start does)`);
   let data: ReturnType<typeof readDigitsCsv>;
   try {
     data = readDigitsCsv(raw);
@@ -49,9 +50,15 @@ export async function trainDigits(request: TrainRequest, deps: TrainDeps): Promi
   const testRows = data.rows - trainRows;
   const labels = Array.from(data.labels);
 
-  log(`[2/5] training RBF SVC (gamma=${request.hyperParameters.gamma}, C=${request.hyperParameters.C}) on ${trainRows} rows`);
+  log(
+    `[2/5] training RBF SVC (gamma=${request.hyperParameters.gamma}, C=${request.hyperParameters.C}) on ${trainRows} rows`,
+  );
   const started = performance.now();
-  const svc = await trainSvc(rowsOf(data.features, f, 0, trainRows), labels.slice(0, trainRows), request.hyperParameters);
+  const svc = await trainSvc(
+    rowsOf(data.features, f, 0, trainRows),
+    labels.slice(0, trainRows),
+    request.hyperParameters,
+  );
   const trainMs = performance.now() - started;
   const testFeatures = data.features.subarray(trainRows * f);
   const testLabels = labels.slice(trainRows);
@@ -74,16 +81,30 @@ export async function trainDigits(request: TrainRequest, deps: TrainDeps): Promi
     split: { trainRows, testRows, shuffle: false },
     metrics: { ...report, onnxAgreementWithTrainer: onnxAgreement },
     trainingMs: Math.round(trainMs * 10) / 10,
-    onnx: { inputs: { input: ['N', f] }, outputs: { label: ['N'], votes: ['N', svc.model.labels.length] }, sha256: sha256Hex(onnx) },
+    onnx: {
+      inputs: { input: ['N', f] },
+      outputs: { label: ['N'], votes: ['N', svc.model.labels.length] },
+      sha256: sha256Hex(onnx),
+    },
     versions: { node: process.version, 'libsvm-js': '0.2.1', 'onnxruntime-node': onnxRuntimeVersion() },
     trainedAt: new Date().toISOString(),
   };
 
-  log(`[5/5] writing model, test set and metadata (accuracy ${report.accuracy.toFixed(4)}, ${report.correct}/${testRows})`);
+  log(
+    `[5/5] writing model, test set and metadata (accuracy ${report.accuracy.toFixed(4)}, ${report.correct}/${testRows})`,
+  );
   const { pointer, keys } = await deps.models.publish('digits', [
     { name: 'model.onnx', body: onnx, contentType: 'application/octet-stream' },
-    { name: 'test-set.npy', body: encodeNpy({ dtype: '<f8', shape: [testRows, f], data: testFeatures.slice() }), contentType: 'application/octet-stream' },
-    { name: 'test-labels.npy', body: encodeNpy({ dtype: '<i8', shape: [testRows], data: BigInt64Array.from(testLabels, BigInt) }), contentType: 'application/octet-stream' },
+    {
+      name: 'test-set.npy',
+      body: encodeNpy({ dtype: '<f8', shape: [testRows, f], data: testFeatures.slice() }),
+      contentType: 'application/octet-stream',
+    },
+    {
+      name: 'test-labels.npy',
+      body: encodeNpy({ dtype: '<i8', shape: [testRows], data: BigInt64Array.from(testLabels, BigInt) }),
+      contentType: 'application/octet-stream',
+    },
     { name: 'metadata.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' },
   ]);
   log(`model digits@${pointer.version} is now latest`);

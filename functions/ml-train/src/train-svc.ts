@@ -1,5 +1,5 @@
 import libsvmReady from 'libsvm-js';
-import { type SvcModel, parseLibsvmModel } from './libsvm-model';
+import { parseLibsvmModel, type SvcModel } from './libsvm-model';
 
 export type { SvcModel } from './libsvm-model';
 

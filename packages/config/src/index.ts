@@ -1,1 +1,1 @@
-export { loadConfig, s3EndpointFrom, type AppConfig } from './load-config';
+export { type AppConfig, loadConfig, s3EndpointFrom } from './load-config';

@@ -53,7 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const s3Endpoint = s3EndpointFrom(e);
-  const embedded = s3Endpoint !== undefined && !e.S3_ENDPOINT && !e.AWS_ENDPOINT_URL_S3 && !e.AWS_ENDPOINT_URL && !e.LOCALSTACK_HOSTNAME;
+  const embedded =
+    s3Endpoint !== undefined &&
+    !e.S3_ENDPOINT &&
+    !e.AWS_ENDPOINT_URL_S3 &&
+    !e.AWS_ENDPOINT_URL &&
+    !e.LOCALSTACK_HOSTNAME;
   const s3Credentials = e.S3_ACCESS_KEY_ID
     ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '' }
     : embedded

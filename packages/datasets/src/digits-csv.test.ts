@@ -2,7 +2,11 @@ import { gzipSync } from 'node:zlib';
 import { readDigitsCsv } from './digits-csv';
 
 describe('readDigitsCsv', () => {
-  const line = (label: number) => [...Array(64).keys()].map((i) => i % 17).concat(label).join(',');
+  const line = (label: number) =>
+    [...Array(64).keys()]
+      .map((i) => i % 17)
+      .concat(label)
+      .join(',');
 
   it('reads gzipped rows into features and labels', () => {
     const data = readDigitsCsv(gzipSync(`${line(3)}\n${line(7)}\n`));

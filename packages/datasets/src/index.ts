@@ -1,3 +1,3 @@
-export { parseNumericCsv, readDigitsCsv, type DigitsDataset } from './digits-csv';
-export { encodeNpy, decodeNpy, type NpyArray } from './npy';
+export { type DigitsDataset, parseNumericCsv, readDigitsCsv } from './digits-csv';
+export { decodeNpy, encodeNpy, type NpyArray } from './npy';
 export { sha256Hex } from './sha256';

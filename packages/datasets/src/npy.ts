@@ -20,7 +20,7 @@ export function encodeNpy(array: NpyArray): Buffer {
   let header = `{'descr': '${array.dtype}', 'fortran_order': False, 'shape': ${shape}, }`;
   // The preamble (magic, version, length) plus header is padded to a multiple of 64 bytes.
   const unpadded = MAGIC.length + 2 + 2 + header.length + 1;
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  header += `${' '.repeat((64 - (unpadded % 64)) % 64)}\n`;
   const head = Buffer.alloc(MAGIC.length + 4);
   MAGIC.copy(head);
   head[6] = 1;
@@ -42,7 +42,11 @@ export function decodeNpy(file: Uint8Array): NpyArray {
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
   if (/'fortran_order':\s*True/.test(header)) throw new Error('Fortran-ordered .npy is not supported');
   if (dtype === undefined || shapeText === undefined) throw new Error('.npy header is malformed');
-  const shape = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   // Copy so the typed array is aligned whatever the header length.
   const bytes = new Uint8Array(buf.subarray(start + headerLength)).buffer;
   switch (dtype) {

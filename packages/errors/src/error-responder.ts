@@ -24,7 +24,12 @@ function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
     };
   }
   // Middy's own parsers throw http-errors style objects (e.g. 415/422 for bad JSON).
-  if (error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+  if (
+    error instanceof Error &&
+    'statusCode' in error &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode < 500
+  ) {
     return { statusCode: 400, body: { error: { type: 'ValidationError', message: error.message } } };
   }
   return { statusCode: 500, body: { error: { type: 'InternalError', message: 'Internal server error' } } };
@@ -34,14 +39,19 @@ function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
  * The one place errors become responses. HTTP events get `{"error": {...}}` with the error's
  * status; direct invocations rethrow exposed errors so the caller sees their type and message.
  */
-export function errorResponder(
-  logger: Pick<Console, 'error'> = console,
-): MiddlewareObj<unknown, unknown, Error> {
+export function errorResponder(logger: Pick<Console, 'error'> = console): MiddlewareObj<unknown, unknown, Error> {
   return {
     onError: async (request) => {
       const { statusCode, body } = toBody(request.error);
       if (!(request.error instanceof AppError && request.error.expose)) {
-        logger.error(JSON.stringify({ level: 'error', msg: 'unhandled error', error: String(request.error), stack: request.error?.stack }));
+        logger.error(
+          JSON.stringify({
+            level: 'error',
+            msg: 'unhandled error',
+            error: String(request.error),
+            stack: request.error?.stack,
+          }),
+        );
       }
       if (!isHttpEvent(request.event)) return; // middy rethrows request.error
       const response: HttpResponse = {

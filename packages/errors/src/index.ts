@@ -1,8 +1,8 @@
 export {
   AppError,
-  ValidationError,
-  NotFoundError,
   ModelNotReadyError,
+  NotFoundError,
   UpstreamError,
+  ValidationError,
 } from './app-error';
 export { errorResponder, isHttpEvent } from './error-responder';

@@ -62,6 +62,6 @@ export function usage(stack: LocalStack): string {
     `  aws lambda invoke --endpoint-url ${stack.lambdaEndpoint} --function-name ${fn('ml-predict')} /dev/stdout`,
     '  pnpm sls invoke local -f ml-predict',
     '',
-    'Ctrl-C stops it; the S3 data stays in ' + stack.settings.dataDir,
+    `Ctrl-C stops it; the S3 data stays in ${stack.settings.dataDir}`,
   ].join('\n');
 }

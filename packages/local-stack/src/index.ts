@@ -1,3 +1,3 @@
-export { startLocalStack, type LocalStack, type InvokeResult } from './local-stack';
-export { stackSettings, bucketNames, type StackSettings } from './settings';
+export { type InvokeResult, type LocalStack, startLocalStack } from './local-stack';
 export { S3RVER_CREDENTIALS } from './s3-server';
+export { bucketNames, type StackSettings, stackSettings } from './settings';

@@ -1,7 +1,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { startOffline } from './offline-server';
 import { startS3, uploadSeedData } from './s3-server';
-import { type StackSettings, bucketNames } from './settings';
+import { bucketNames, type StackSettings } from './settings';
 
 export interface InvokeResult<T> {
   /** The handler's return value, or the error it threw (`errorType`, `errorMessage`). */
@@ -21,7 +21,10 @@ export interface LocalStack {
 }
 
 /** Starts the embedded stack: s3rver with the buckets and data/, then serverless-offline. */
-export async function startLocalStack(settings: StackSettings, log: (line: string) => void = console.log): Promise<LocalStack> {
+export async function startLocalStack(
+  settings: StackSettings,
+  log: (line: string) => void = console.log,
+): Promise<LocalStack> {
   log(`starting S3 (s3rver) on ${settings.host}:${settings.s3Port}, data in ${settings.dataDir}`);
   const s3 = await startS3(settings);
   try {

@@ -49,7 +49,8 @@ export async function startOffline(
   });
   const recent: string[] = [];
   // The AWS SDK's multi-line notice that Node 20 support ends in 2027 (Lambda runs Node 22).
-  const sdkNotice = /NodeVersionSupportWarning|versions published after the first week|will require node >=22|To continue receiving updates to AWS|and security updates please upgrade|More information can be found at: https:\/\/a\.co|Use `node --trace-warnings/;
+  const sdkNotice =
+    /NodeVersionSupportWarning|versions published after the first week|will require node >=22|To continue receiving updates to AWS|and security updates please upgrade|More information can be found at: https:\/\/a\.co|Use `node --trace-warnings/;
   const ready = new Promise<void>((resolve, reject) => {
     const onLine = (line: string) => {
       recent.push(line);
@@ -59,8 +60,13 @@ export async function startOffline(
     };
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine);
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine);
-    child.once('exit', (code) => reject(new Error(`serverless-offline exited (code ${code}) before it was ready:\n${recent.join('\n')}`)));
-    setTimeout(() => reject(new Error(`serverless-offline was not ready after ${timeoutMs / 1000}s:\n${recent.join('\n')}`)), timeoutMs).unref();
+    child.once('exit', (code) =>
+      reject(new Error(`serverless-offline exited (code ${code}) before it was ready:\n${recent.join('\n')}`)),
+    );
+    setTimeout(
+      () => reject(new Error(`serverless-offline was not ready after ${timeoutMs / 1000}s:\n${recent.join('\n')}`)),
+      timeoutMs,
+    ).unref();
   });
   try {
     await ready;

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ObjectStore, createS3Client } from '@serverless-ml/model-store';
+import { createS3Client, ObjectStore } from '@serverless-ml/model-store';
 import S3rver from 's3rver';
-import { type StackSettings, bucketNames } from './settings';
+import { bucketNames, type StackSettings } from './settings';
 
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -23,7 +23,9 @@ export async function startS3(settings: StackSettings): Promise<{ endpoint: stri
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new Error(`S3 port ${settings.s3Port} is in use: is another \`pnpm start\` running? Set S3_PORT to use another port.`);
+      throw new Error(
+        `S3 port ${settings.s3Port} is in use: is another \`pnpm start\` running? Set S3_PORT to use another port.`,
+      );
     }
     throw error;
   }

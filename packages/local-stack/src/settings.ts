@@ -24,7 +24,10 @@ const port = (value: string | undefined, fallback: number, name: string) => {
 };
 
 /** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR, STAGE and ESBUILD_WORK_FOLDER. */
-export function stackSettings(env: NodeJS.ProcessEnv = process.env, overrides: Partial<StackSettings> = {}): StackSettings {
+export function stackSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<StackSettings> = {},
+): StackSettings {
   const serviceDir = path.resolve(__dirname, '../../..');
   return {
     stage: env.STAGE || 'dev',

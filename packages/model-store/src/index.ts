@@ -1,3 +1,3 @@
-export { createS3Client, type S3Settings } from './s3-client';
+export { type ModelArtifact, type ModelPointer, ModelStore, newVersionId, type PublishedModel } from './model-store';
 export { ObjectStore } from './object-store';
-export { ModelStore, newVersionId, type ModelArtifact, type ModelPointer, type PublishedModel } from './model-store';
+export { createS3Client, type S3Settings } from './s3-client';

@@ -20,7 +20,11 @@ describe('ModelStore.publish', () => {
     s3Mock.on(PutObjectCommand).resolves({});
     const { pointer } = await store().publish('digits', artifacts);
     const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
-    expect(keys).toEqual([`${pointer.prefix}model.onnx`, `${pointer.prefix}metadata.json`, 'models/digits/latest.json']);
+    expect(keys).toEqual([
+      `${pointer.prefix}model.onnx`,
+      `${pointer.prefix}metadata.json`,
+      'models/digits/latest.json',
+    ]);
     expect(pointer.modelSha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
   });
 

@@ -1,2 +1,2 @@
-export { buildModel, floatTensor, int64Tensor, node, type GraphSpec } from './onnx-graph';
-export { loadOrt, createSession, type Ort, type OrtSession } from './ort-session';
+export { buildModel, floatTensor, type GraphSpec, int64Tensor, node } from './onnx-graph';
+export { createSession, loadOrt, type Ort, type OrtSession } from './ort-session';
