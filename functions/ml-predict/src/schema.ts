@@ -1,4 +1,4 @@
-import { ValidationError } from '@serverless-ml/errors';
+import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
 import { z } from 'zod';
 
 export const PIXELS = 64;
@@ -37,10 +37,6 @@ function imagesSchema(maxImages: number) {
 
 export type PredictRequest = { kind: 'test-set' } | { kind: 'images'; images: number[][] };
 
-function formatPath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
-
 /** An empty event predicts the stored test set; `{"images": [...]}` predicts the given 8×8 images. */
 export function parsePredictRequest(body: unknown, maxImages: number): PredictRequest {
   if (
@@ -56,11 +52,7 @@ export function parsePredictRequest(body: unknown, maxImages: number): PredictRe
   }
   const result = imagesSchema(maxImages).safeParse(body);
   if (result.success) return { kind: 'images', images: result.data.images };
-  const issue = result.error.issues[0];
-  const where = formatPath(issue.path);
-  throw new ValidationError(`${where ? `${where} ` : ''}${issue.message}`.trim(), {
-    issues: result.error.issues.slice(0, 10).map((i) => ({ path: formatPath(i.path), message: i.message })),
-  });
+  throw validationErrorFrom(result.error.issues);
 }
 
 /** Parses an HTTP body as JSON whatever its content-type (curl -d sends form encoding by default). */

@@ -6,3 +6,4 @@ export {
   ValidationError,
 } from './app-error';
 export { errorResponder, isHttpEvent } from './error-responder';
+export { formatIssuePath, validationErrorFrom } from './validation-from-zod';

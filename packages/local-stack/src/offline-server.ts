@@ -50,7 +50,8 @@ export async function startOffline(
   const recent: string[] = [];
   // libsvm-js tries streaming WebAssembly compilation first, which Node cannot do from a path.
   const wasmNotice = /wasm streaming compile failed|falling back to ArrayBuffer instantiation/;
-  const clip = (line: string) => (line.length > 400 ? `${line.slice(0, 400)} … (${line.length - 400} more characters)` : line);
+  const clip = (line: string) =>
+    line.length > 400 ? `${line.slice(0, 400)} … (${line.length - 400} more characters)` : line;
   // The AWS SDK's multi-line notice that Node 20 support ends in 2027 (Lambda runs Node 22).
   const sdkNotice =
     /NodeVersionSupportWarning|versions published after the first week|will require node >=22|To continue receiving updates to AWS|and security updates please upgrade|More information can be found at: https:\/\/a\.co|Use `node --trace-warnings/;

@@ -1,0 +1,29 @@
+import { ValidationError } from '@serverless-ml/errors';
+import { parseTrainEvent } from './schema';
+
+describe('parseTrainEvent', () => {
+  it("defaults to the tutorial's digits model for an empty event", () => {
+    expect(parseTrainEvent(undefined)).toEqual({
+      model: 'digits',
+      datasetKey: 'digits.csv.gz',
+      hyperParameters: { gamma: 0.001, C: 1, tol: 0.001 },
+    });
+  });
+
+  it('keeps defaults for hyper-parameters that are not overridden', () => {
+    expect(parseTrainEvent({ hyperParameters: { C: 10 } }).hyperParameters).toEqual({
+      gamma: 0.001,
+      C: 10,
+      tol: 0.001,
+    });
+  });
+
+  it.each([
+    [{ hyperParameters: { gamma: 0 } }, 'Invalid ml-train event: hyperParameters.gamma must be greater than 0'],
+    [{ hyperParameters: { C: 'big' } }, 'Invalid ml-train event: hyperParameters.C must be a number'],
+    [{ model: 'cats' }, 'Invalid ml-train event: model must be "digits"'],
+    [{ epochs: 3 }, 'Invalid ml-train event: Unrecognized key: "epochs"'],
+  ])('rejects %j naming the field', (event, message) => {
+    expect(() => parseTrainEvent(event)).toThrow(new ValidationError(message));
+  });
+});
