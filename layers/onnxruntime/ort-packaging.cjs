@@ -4,8 +4,6 @@
 // Override with `--param="ort=layer|bundle"` or ORT_PACKAGING; `auto` asks LocalStack its edition.
 'use strict';
 
-const http = require('node:http');
-
 const ARCHS = { x86_64: 'x86_64', arm64: 'arm64' };
 
 function paramFrom(options, name) {
@@ -14,22 +12,14 @@ function paramFrom(options, name) {
   return hit ? hit.slice(1).join('=') : undefined;
 }
 
-function localstackInfo(endpoint, timeoutMs) {
-  return new Promise((resolve) => {
-    const req = http.get(`${endpoint}/_localstack/info`, { timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(body));
-        } catch {
-          resolve({ edition: 'unknown' });
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(undefined));
-  });
+/** LocalStack's `/_localstack/info` (edition, version); undefined when nothing answers in time. */
+async function localstackInfo(endpoint, timeoutMs) {
+  try {
+    const res = await fetch(`${endpoint}/_localstack/info`, { signal: AbortSignal.timeout(timeoutMs) });
+    return await res.json().catch(() => ({ edition: 'unknown' }));
+  } catch {
+    return undefined;
+  }
 }
 
 function log(message) {
@@ -39,34 +29,37 @@ function log(message) {
 module.exports = async ({ options }) => {
   const stage = options.stage || 'dev';
   const arch = ARCHS[paramFrom(options, 'arch') || process.env.LAMBDA_ARCH || 'x86_64'];
-  if (!arch) throw new Error('param "arch" must be x86_64 or arm64');
-  const requested = paramFrom(options, 'ort') || process.env.ORT_PACKAGING || 'auto';
+  if (!arch) throw new Error('param "arch" (or LAMBDA_ARCH) must be x86_64 or arm64');
+  const fromParam = paramFrom(options, 'ort');
+  const requested = fromParam || process.env.ORT_PACKAGING || 'auto';
   if (!['auto', 'layer', 'bundle'].includes(requested)) {
-    throw new Error(`param "ort" must be auto, layer or bundle (got "${requested}")`);
+    const source = fromParam ? 'param "ort"' : 'ORT_PACKAGING';
+    throw new Error(`${source} must be auto, layer or bundle (got "${requested}")`);
+  }
+  let info;
+  if (stage === 'local') {
+    const endpoint = `http://localhost:${process.env.LOCALSTACK_PORT || '4566'}`;
+    info = await localstackInfo(endpoint, 1500);
+    // Fail a deploy in seconds, whatever the packaging, rather than after osls's retries.
+    if (!info && process.argv.includes('deploy')) {
+      throw new Error(
+        `LocalStack is not running at ${endpoint}. Start it (\`localstack start -d\`, or ` +
+          '`docker run -d -p 4566:4566 localstack/localstack`) and deploy again — or run everything ' +
+          'without Docker on the embedded stack: `pnpm start`.',
+      );
+    }
   }
   let mode = requested;
-  let why = 'requested';
-  if (requested === 'auto') {
-    if (stage !== 'local') {
-      mode = 'layer';
-      why = `stage "${stage}" deploys to AWS, which runs layers`;
-    } else {
-      const endpoint = `http://localhost:${process.env.LOCALSTACK_PORT || '4566'}`;
-      const info = await localstackInfo(endpoint, 1500);
-      const deploying = process.argv.includes('deploy');
-      if (!info && deploying) {
-        throw new Error(
-          `LocalStack is not running at ${endpoint}. Start it (\`localstack start -d\`, or ` +
-            '`docker run -d -p 4566:4566 localstack/localstack`) and deploy again — or run everything ' +
-            'without Docker on the embedded stack: `pnpm start`.',
-        );
-      }
-      const pro = info && /pro|enterprise|ultimate|team/i.test(String(info.edition));
-      mode = pro ? 'layer' : 'bundle';
-      why = info
-        ? `LocalStack ${info.edition || 'unknown'} edition${pro ? '' : ' runs no Lambda layers'}`
-        : 'no LocalStack answered, assuming Community';
-    }
+  let why = fromParam ? 'param "ort"' : 'ORT_PACKAGING';
+  if (requested === 'auto' && stage !== 'local') {
+    mode = 'layer';
+    why = `stage "${stage}" deploys to AWS, which runs layers`;
+  } else if (requested === 'auto') {
+    const pro = info && /pro|enterprise|ultimate|team/i.test(String(info.edition));
+    mode = pro ? 'layer' : 'bundle';
+    why = info
+      ? `LocalStack ${info.edition || 'unknown'} edition${pro ? '' : ' runs no Lambda layers'}`
+      : 'no LocalStack answered, assuming Community';
   }
   log(
     `ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`,

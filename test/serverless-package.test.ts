@@ -1,0 +1,226 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  asArray,
+  type CfnTemplate,
+  findFunction,
+  readTemplate,
+  resourcesOfType,
+  roleStatements,
+  zipEntryNames,
+} from './serverless-package/package-output';
+import { type PackagedVariants, packageVariants } from './serverless-package/package-variants';
+import type { SlsRun } from './serverless-package/run-sls';
+
+// Packages the service the way `pnpm package` does (esbuild, the real ort-packaging.cjs, the
+// real osls) and checks what would be deployed. LocalStack is either absent or a small stub.
+
+const FUNCTIONS = { 'ml-train': 'serverless-ml-local-ml-train', 'ml-predict': 'serverless-ml-local-ml-predict' };
+const DATA_BUCKET = 'serverless-ml-local-data';
+const MODEL_BUCKET = 'serverless-ml-local-models';
+const ORT_MODULES = 'layers/onnxruntime/build/x86_64/nodejs/node_modules';
+const ORT_BINDING = `${ORT_MODULES}/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node`;
+const BUNDLED_LOG = 'ONNX Runtime is bundled into each function';
+const LAYER_LOG = 'ONNX Runtime is attached as the onnxruntime layer';
+
+interface PrintedConfig {
+  layers?: Record<string, { compatibleRuntimes?: string[] }>;
+  functions: Record<string, { layers?: unknown[]; environment?: Record<string, string> }>;
+}
+
+let variants: PackagedVariants;
+let runs: PackagedVariants['runs'];
+let bundleDir: string;
+let layerDir: string;
+let bundleTemplate: CfnTemplate;
+let layerTemplate: CfnTemplate;
+
+/** Shows the command's output in the failure diff when the exit code is wrong. */
+function expectExit(run: SlsRun, expected: 'success' | 'failure'): void {
+  const summary = { succeeded: run.code === 0, output: run.output };
+  expect(summary).toMatchObject({ succeeded: expected === 'success' });
+}
+
+function printed(run: SlsRun): PrintedConfig {
+  expectExit(run, 'success');
+  return JSON.parse(run.stdout);
+}
+
+beforeAll(async () => {
+  variants = await packageVariants();
+  ({ runs, bundleDir, layerDir } = variants);
+  expectExit(runs.bundle, 'success');
+  expectExit(runs.layer, 'success');
+  bundleTemplate = readTemplate(bundleDir);
+  layerTemplate = readTemplate(layerDir);
+}, 300_000);
+
+afterAll(() => variants?.cleanup());
+
+describe('sls package --stage local with no LocalStack running', () => {
+  it('exits 0 within 30 s instead of hanging on a watcher or an endpoint', () => {
+    expectExit(runs.bundle, 'success');
+    expect(runs.bundle.elapsedMs).toBeLessThan(30_000);
+  });
+
+  it('chooses the bundled variant and says so in its log', () => {
+    expect(runs.bundle.output).toContain(BUNDLED_LOG);
+    expect(runs.bundle.output).not.toContain(LAYER_LOG);
+  });
+});
+
+describe('bundled variant: CloudFormation template', () => {
+  it.each(Object.entries(FUNCTIONS))('deploys %s as %s on nodejs22.x x86_64 with its handler', (name, functionName) => {
+    const [, fn] = findFunction(bundleTemplate, functionName);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Handler: `functions/${name}/src/handler.handler`,
+      Architectures: ['x86_64'],
+    });
+  });
+
+  it.each(Object.values(FUNCTIONS))('attaches no layer to %s', (functionName) => {
+    const [, fn] = findFunction(bundleTemplate, functionName);
+    expect(fn.Properties.Layers ?? []).toEqual([]);
+    expect(resourcesOfType(bundleTemplate, 'AWS::Lambda::LayerVersion')).toEqual({});
+  });
+
+  it.each(Object.values(FUNCTIONS))('points %s at the bundled ONNX Runtime and the project buckets', (functionName) => {
+    const [, fn] = findFunction(bundleTemplate, functionName);
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      ORT_MODULE_DIR: `/var/task/${ORT_MODULES}`,
+      DATA_BUCKET,
+      MODEL_BUCKET,
+    });
+  });
+
+  it('routes POST /digits/predict to ml-predict through the HTTP API', () => {
+    const [predictId] = findFunction(bundleTemplate, FUNCTIONS['ml-predict']);
+    const routes = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route'));
+    const route = routes.find((r) => r.Properties.RouteKey === 'POST /digits/predict');
+    expect(route).toBeDefined();
+    const integrations = resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Integration');
+    const [integrationId] = Object.entries(integrations).find(
+      ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === predictId,
+    ) ?? ['none'];
+    expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+  });
+
+  it('creates the data and model buckets with their stage names', () => {
+    expect(bundleTemplate.Resources.DataBucket).toMatchObject({
+      Type: 'AWS::S3::Bucket',
+      Properties: { BucketName: DATA_BUCKET },
+    });
+    expect(bundleTemplate.Resources.ModelBucket).toMatchObject({
+      Type: 'AWS::S3::Bucket',
+      Properties: { BucketName: MODEL_BUCKET },
+    });
+  });
+
+  it('grants S3 access to the two project buckets only', () => {
+    const allowed = [DATA_BUCKET, `${DATA_BUCKET}/*`, MODEL_BUCKET, `${MODEL_BUCKET}/*`].map(
+      (r) => `arn:aws:s3:::${r}`,
+    );
+    const statements = roleStatements(bundleTemplate);
+    const s3 = statements.filter((s) => asArray(s.Action).some((action) => /^s3:|^\*$/.test(action)));
+    const actions = s3.flatMap((s) => asArray(s.Action));
+    const resources = s3.flatMap((s) => asArray(s.Resource));
+    expect(actions).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:ListBucket']));
+    expect(actions.filter((action) => action === '*' || action === 's3:*')).toEqual([]);
+    expect(resources.filter((resource) => typeof resource !== 'string' || !allowed.includes(resource))).toEqual([]);
+    expect(new Set(resources)).toEqual(new Set(allowed));
+  });
+});
+
+describe('bundled variant: function zips', () => {
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds its bundled handler.js', (name) => {
+    expect(zipEntryNames(bundleDir, `${name}.zip`)).toContain(`functions/${name}/src/handler.js`);
+  });
+
+  it('ml-train.zip holds libsvm.wasm next to handler.js, where libsvm-js loads it from', () => {
+    expect(zipEntryNames(bundleDir, 'ml-train.zip')).toContain('functions/ml-train/src/libsvm.wasm');
+  });
+
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds the linux x64 ONNX Runtime binding under ORT_MODULE_DIR', (name) => {
+    expect(zipEntryNames(bundleDir, `${name}.zip`)).toContain(ORT_BINDING);
+  });
+
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds no darwin, win32 or arm64 binaries', (name) => {
+    const entries = zipEntryNames(bundleDir, `${name}.zip`);
+    expect(entries.filter((entry) => /darwin|win32|arm64|aarch64/i.test(entry))).toEqual([]);
+    const binaries = entries.filter((entry) => /\.(node|so(\.\d+)*|dylib|dll)$/.test(entry));
+    expect(binaries.filter((entry) => !entry.includes('/bin/napi-v6/linux/x64/'))).toEqual([]);
+  });
+});
+
+describe('layer variant (--param="ort=layer")', () => {
+  it('says in its log that ONNX Runtime comes from the layer', () => {
+    expect(runs.layer.output).toContain(LAYER_LOG);
+  });
+
+  it('declares the onnxruntime layer for nodejs22.x from the built zip', () => {
+    expect(layerTemplate.Resources.OnnxruntimeLambdaLayer).toMatchObject({
+      Type: 'AWS::Lambda::LayerVersion',
+      Properties: { LayerName: 'onnxruntime', CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['x86_64'] },
+    });
+    expect(layerTemplate.Resources.OnnxruntimeLambdaLayer.Properties.Content.S3Key).toMatch(
+      /\/onnxruntime-x86_64\.zip$/,
+    );
+  });
+
+  it.each(Object.values(FUNCTIONS))('attaches the layer to %s instead of bundling it', (functionName) => {
+    const [, fn] = findFunction(layerTemplate, functionName);
+    expect(fn.Properties.Layers).toEqual([{ Ref: 'OnnxruntimeLambdaLayer' }]);
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty('ORT_MODULE_DIR');
+  });
+
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds no ONNX Runtime files and stays under 1 MB', (name) => {
+    const entries = zipEntryNames(layerDir, `${name}.zip`);
+    expect(entries).toContain(`functions/${name}/src/handler.js`);
+    expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$/.test(entry))).toEqual([]);
+    expect(statSync(path.join(layerDir, `${name}.zip`)).size).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+describe('ort=auto (the default)', () => {
+  it('uses the layer when LocalStack reports the pro edition', () => {
+    const config = printed(runs.autoPro);
+    expect(runs.autoPro.stderr).toContain(LAYER_LOG);
+    expect(config.layers?.onnxruntime?.compatibleRuntimes).toEqual(['nodejs22.x']);
+    expect(config.functions['ml-predict'].layers).toEqual([{ Ref: 'OnnxruntimeLambdaLayer' }]);
+  });
+
+  it('bundles when LocalStack reports the community edition, which runs no layers', () => {
+    const config = printed(runs.autoCommunity);
+    expect(runs.autoCommunity.stderr).toContain(BUNDLED_LOG);
+    expect(config.layers ?? {}).toEqual({});
+    expect(config.functions['ml-predict'].layers).toEqual([]);
+    expect(config.functions['ml-predict'].environment).toHaveProperty('ORT_MODULE_DIR');
+  });
+
+  it('uses the layer on a non-local stage without asking LocalStack', () => {
+    const config = printed(runs.prod);
+    expect(runs.prod.stderr).toContain(`${LAYER_LOG} (stage "prod" deploys to AWS`);
+    expect(config.functions['ml-train'].layers).toEqual([{ Ref: 'OnnxruntimeLambdaLayer' }]);
+  });
+});
+
+describe('failures', () => {
+  it('sls deploy --stage local with no LocalStack fails fast and says how to start one', () => {
+    expectExit(runs.deploy, 'failure');
+    expect(runs.deploy.elapsedMs).toBeLessThan(20_000);
+    expect(runs.deploy.output).toMatch(/LocalStack is not running at http:\/\/localhost:\d+/);
+    expect(runs.deploy.output).toContain('pnpm start');
+  });
+
+  it('fails a deploy fast with the same advice when the packaging is forced', () => {
+    expectExit(runs.deployBundle, 'failure');
+    expect(runs.deployBundle.elapsedMs).toBeLessThan(20_000);
+    expect(runs.deployBundle.output).toMatch(/LocalStack is not running/);
+  });
+
+  it('rejects --param="ort=foo" naming the param and its allowed values', () => {
+    expectExit(runs.invalid, 'failure');
+    expect(runs.invalid.output).toContain('param "ort" must be auto, layer or bundle (got "foo")');
+  });
+});
