@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
+export type FigureValue = number | string | number[] | Record<string, number | null> | null;
+export type FigureGroup = Record<string, FigureValue>;
+export type GroupName = 'digits' | 'package' | 'http';
+/** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
+export type FigureName = `${GroupName}.${string}`;
+
+/** `.bench/results.json`: nested groups (`digits`, `package`, `http`), flat snake_case keys inside. */
+export interface BenchResults {
+  createdAt: string;
+  durationS: number;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    arch: string;
+    memoryGb: number;
+    /** Before the bench started: above cpus/2 means other processes competed for the CPU. */
+    loadAvg1m: number;
+    loadAvg1mEnd?: number;
+  };
+  digits: FigureGroup;
+  package: FigureGroup;
+  http: FigureGroup;
+  /** Why a figure is null, by dotted name. */
+  unmeasured: Record<string, string>;
+  /** Each target as checked, by dotted name; `met` is null when the figure is. */
+  targets: Record<string, { target: string; met: boolean | null }>;
+}
+
+const load1m = () => Math.round(os.loadavg()[0] * 100) / 100;
+
+/** Empty results with the machine filled in. */
+export function newResults(): BenchResults {
+  const cpus = os.cpus();
+  return {
+    createdAt: new Date().toISOString(),
+    durationS: 0,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      memoryGb: Math.round(os.totalmem() / 1e8) / 10,
+      loadAvg1m: load1m(),
+    },
+    digits: {},
+    package: {},
+    http: {},
+    unmeasured: {},
+    targets: {},
+  };
+}
+
+function split(figure: FigureName): [GroupName, string] {
+  const dot = figure.indexOf('.');
+  const group = figure.slice(0, dot);
+  if (group !== 'digits' && group !== 'package' && group !== 'http') throw new Error(`unknown figure ${figure}`);
+  return [group, figure.slice(dot + 1)];
+}
+
+/** Runs one phase; when it throws, its figures become null with the reason, and the bench goes on. */
+export async function attempt<T>(
+  results: BenchResults,
+  figures: FigureName[],
+  phase: string,
+  log: (line: string) => void,
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    log(`${phase} failed: ${why}`);
+    for (const figure of figures) {
+      const [group, key] = split(figure);
+      results[group][key] = key === 'function_zip_bytes' ? { 'ml-train': null, 'ml-predict': null } : null;
+      results.unmeasured[figure] = `${phase} failed: ${why.split('\n')[0]}`;
+    }
+    return undefined;
+  }
+}
+
+/** Stamps duration and end load, then writes the JSON file; returns its path. */
+export function writeResults(results: BenchResults, file: string, durationMs: number): string {
+  results.durationS = Math.round(durationMs / 100) / 10;
+  results.machine.loadAvg1mEnd = load1m();
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}

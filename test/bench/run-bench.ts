@@ -1,0 +1,81 @@
+// `pnpm bench`: measures training, inference, cold start and package sizes; prints a table and
+// writes .bench/results.json. Exits 1 only when a figure could not be measured, not on a missed target.
+import path from 'node:path';
+import { attempt, type FigureName, newResults, writeResults } from './bench-results';
+import { loadDigitsSplit, REPO_DIR } from './digits-data';
+import { measureInference } from './measure-inference';
+import { functionZipBytes, layerZipBytes } from './measure-package-sizes';
+import { measureTraining } from './measure-training';
+import { checkTargets, formatTable } from './report';
+import { COLD_START_FIGURES, HTTP_FIGURES, measureOnStack } from './stack-phase';
+
+// Sized to keep the whole run well under 3 minutes on a 2-core box while the medians stay stable.
+const RUNS = { train: 15, batch: 200, batchWarmup: 20, single: 5000, singleWarmup: 500, coldStart: 7, http: 200 };
+const TRAINING_FIGURES: FigureName[] = ['digits.train_ms', 'digits.train_first_ms'];
+const INFERENCE_FIGURES: FigureName[] = [
+  'digits.accuracy',
+  'digits.correct',
+  'digits.batch899_ms',
+  'digits.single_p50_us',
+  'digits.single_p99_us',
+];
+
+const started = performance.now();
+const log = (line: string) => console.log(`[bench +${((performance.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+async function main() {
+  // serverless-esbuild's work folder (serverless.yml reads it): ours, so a concurrent
+  // `pnpm start` or test keeps its own .esbuild/.
+  process.env.ESBUILD_WORK_FOLDER ??= '.bench/esbuild';
+  const results = newResults();
+  const m = results.machine;
+  log(
+    `machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} ${m.platform}/${m.arch}, load ${m.loadAvg1m}`,
+  );
+
+  const data = loadDigitsSplit();
+  results.digits.total = data.testRows;
+  log(`digits: ${data.trainRows.length} training rows, ${data.testRows} test rows`);
+
+  // In-process figures first, while the bench has started nothing else that competes for the CPU.
+  log(`training the SVC in-process: 1 cold run + ${RUNS.train} warm runs…`);
+  const trained = await attempt(results, TRAINING_FIGURES, 'training', log, () => measureTraining(data, RUNS.train));
+  if (trained) Object.assign(results.digits, trained.figures);
+
+  log(`ONNX Runtime in-process: accuracy, ${RUNS.batch} batches of ${data.testRows}, ${RUNS.single} single rows…`);
+  const inference = await attempt(results, INFERENCE_FIGURES, 'inference', log, async () => {
+    if (!trained) throw new Error('no trained model (training failed)');
+    const { batch, batchWarmup, single, singleWarmup } = RUNS;
+    return measureInference(trained.model, data, { batchRuns: batch, batchWarmup, singleRuns: single, singleWarmup });
+  });
+  if (inference) Object.assign(results.digits, inference.figures);
+
+  const image = Array.from(data.testFeatures.subarray(0, data.featureCount));
+  const stackOptions = { image, expectedLabel: inference?.predictions[0], coldStartRuns: RUNS.coldStart };
+  await attempt(results, [...COLD_START_FIGURES, ...HTTP_FIGURES], 'embedded stack', log, () =>
+    measureOnStack(results, { ...stackOptions, httpRuns: RUNS.http, httpWarmup: 20 }, log),
+  );
+
+  log('package sizes: layer zip, then `sls package --stage local --param=ort=layer`…');
+  const layer = await attempt(results, ['package.layer_zip_bytes'], 'layer build', log, () => layerZipBytes(log));
+  if (layer !== undefined) results.package.layer_zip_bytes = layer;
+  const zips = await attempt(results, ['package.function_zip_bytes'], 'sls package', log, functionZipBytes);
+  if (zips) results.package.function_zip_bytes = zips;
+
+  checkTargets(results);
+  const file = writeResults(results, path.join(REPO_DIR, '.bench/results.json'), performance.now() - started);
+  console.log(`\nmachine: ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${m.platform}/${m.arch}`);
+  console.log(
+    `bench took ${results.durationS} s; 1-minute load average ${m.loadAvg1m} before, ${m.loadAvg1mEnd} after`,
+  );
+  // Only the load before counts: by the end it includes the bench's own processes.
+  if (m.loadAvg1m > m.cpus / 2)
+    console.log('warning: other processes were using the CPU, so timings are likely inflated');
+  console.log(`\n${formatTable(results)}\n\nwrote ${path.relative(process.cwd(), file)}`);
+  if (Object.keys(results.unmeasured).length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(`pnpm bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
