@@ -30,9 +30,10 @@ export function selectLayerFiles(files: readonly string[], arch: LayerArch): str
   // dist/binding.js loads `../bin/napi-v6/${process.platform}/${process.arch}/...`, so every
   // other platform's binaries (darwin, win32, the other arch: ~240 MB) are dead weight.
   const binaryDir = `bin/napi-v6/linux/${toNodeArch(arch)}/`;
-  return files
-    .filter((file) => file === 'package.json' || file.startsWith('dist/') || file.startsWith(binaryDir))
-    .sort();
+  // Lambda loads CommonJS: ESM builds, type declarations and source maps are never read.
+  const runtimeJs = (file: string) =>
+    file.startsWith('dist/') && !file.startsWith('dist/esm/') && !file.endsWith('.map') && !file.endsWith('.d.ts');
+  return files.filter((file) => file === 'package.json' || runtimeJs(file) || file.startsWith(binaryDir)).sort();
 }
 
 /** Lists every file under a directory as sorted, `/`-separated relative paths. */

@@ -38,7 +38,12 @@ export async function writeDeterministicZip(srcDir: string, files: readonly stri
     zip.addEmptyDirectory(dir, { mtime: FIXED_MTIME, mode: DIRECTORY_MODE, forceDosTimestamp: true });
   }
   for (const file of sorted) {
-    zip.addFile(join(srcDir, file), file, { mtime: FIXED_MTIME, mode: entryMode(file), forceDosTimestamp: true });
+    zip.addFile(join(srcDir, file), file, {
+      mtime: FIXED_MTIME,
+      mode: entryMode(file),
+      forceDosTimestamp: true,
+      compressionLevel: 9,
+    });
   }
   const partialPath = `${zipPath}.partial`;
   const failed = new Promise<never>((_, reject) => zip.once('error', reject));
