@@ -7,5 +7,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // @middy/* is ESM-only: let swc turn it into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!\\.pnpm|@middy)'],
+  // zod's per-locale files are ESM at `.js` and CommonJS at `.cjs`.
+  moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': 'zod/v4/locales/$1.cjs' },
   testTimeout: 30000,
 };

@@ -1,38 +1,39 @@
+import '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const PIXELS = 64;
 export const MAX_PIXEL = 16;
 
+const inRange = { error: `must be between 0 and ${MAX_PIXEL}` };
 const pixel = z
   .number({
     error: (issue) =>
       issue.input === null ? 'must be a number, got null' : `must be a number, got ${typeof issue.input}`,
   })
-  .finite({ error: 'must be a finite number' })
-  .min(0, { error: `must be between 0 and ${MAX_PIXEL}` })
-  .max(MAX_PIXEL, { error: `must be between 0 and ${MAX_PIXEL}` });
+  .check(z.gte(0, inRange), z.lte(MAX_PIXEL, inRange));
+
+const image = z.array(pixel, { error: 'must be an array of 64 numbers' }).check(
+  z.length(PIXELS, {
+    error: (issue) =>
+      `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
+  }),
+);
 
 function imagesSchema(maxImages: number) {
-  return z
-    .object({
-      images: z
-        .array(
-          z.array(pixel, { error: 'must be an array of 64 numbers' }).length(PIXELS, {
-            error: (issue) =>
-              `must have ${PIXELS} values (8×8 pixels, 0..${MAX_PIXEL}), got ${(issue.input as unknown[]).length}`,
-          }),
-          {
-            error: (issue) =>
-              issue.input === undefined
-                ? 'is required: send {"images": [[64 numbers 0..16], ...]}'
-                : 'must be an array of images',
-          },
-        )
-        .min(1, { error: 'must hold at least one image' })
-        .max(maxImages, { error: `may hold at most ${maxImages} images per request` }),
-    })
-    .strict();
+  return z.strictObject({
+    images: z
+      .array(image, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: send {"images": [[64 numbers 0..16], ...]}'
+            : 'must be an array of images',
+      })
+      .check(
+        z.minLength(1, { error: 'must hold at least one image' }),
+        z.maxLength(maxImages, { error: `may hold at most ${maxImages} images per request` }),
+      ),
+  });
 }
 
 export type PredictRequest = { kind: 'test-set' } | { kind: 'images'; images: number[][] };

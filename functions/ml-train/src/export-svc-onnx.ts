@@ -1,4 +1,4 @@
-import { buildModel, floatTensor, int64Tensor, node } from '@serverless-ml/onnx';
+import { buildModel, floatTensor, int64Tensor, node } from '@serverless-ml/onnx/graph';
 import type { SvcModel } from './train-svc';
 
 const FLOAT = 1;

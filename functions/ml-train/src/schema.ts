@@ -1,23 +1,20 @@
+import '@serverless-ml/config';
 import { validationErrorFrom } from '@serverless-ml/errors';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const positive = () => z.number({ error: 'must be a number' }).finite().positive({ error: 'must be greater than 0' });
+const positive = (fallback: number) =>
+  z._default(z.number({ error: 'must be a number' }).check(z.positive({ error: 'must be greater than 0' })), fallback);
 
 /** What `sls invoke -f ml-train -d '…'` may send; every field is optional. */
-export const trainEventSchema = z
-  .object({
-    model: z.enum(['digits'], { error: 'must be "digits"' }).default('digits'),
-    datasetKey: z.string().min(1).default('digits.csv.gz'),
-    hyperParameters: z
-      .object({
-        gamma: positive().default(0.001),
-        C: positive().default(1),
-        tol: positive().default(0.001),
-      })
-      .strict()
-      .default({ gamma: 0.001, C: 1, tol: 0.001 }),
-  })
-  .strict();
+export const trainEventSchema = z.strictObject({
+  model: z._default(z.enum(['digits'], { error: 'must be "digits"' }), 'digits'),
+  datasetKey: z._default(z.string().check(z.minLength(1)), 'digits.csv.gz'),
+  hyperParameters: z._default(z.strictObject({ gamma: positive(0.001), C: positive(1), tol: positive(0.001) }), {
+    gamma: 0.001,
+    C: 1,
+    tol: 0.001,
+  }),
+});
 
 export type TrainRequest = z.infer<typeof trainEventSchema>;
 

@@ -1,1 +1,3 @@
 export { type AppConfig, loadConfig, s3EndpointFrom } from './load-config';
+
+import './zod';

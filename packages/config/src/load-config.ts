@@ -1,21 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod';
+
+const optional = z.optional(z.string());
+const count = (fallback: number, min: number) =>
+  z._default(
+    z.coerce
+      .number()
+      .check(z.int({ error: 'must be a whole number' }), z.gte(min, { error: `must be at least ${min}` })),
+    fallback,
+  );
 
 const envSchema = z.object({
-  DATA_BUCKET: z.string().min(3, 'DATA_BUCKET must name the bucket that holds the training data'),
-  MODEL_BUCKET: z.string().min(3, 'MODEL_BUCKET must name the bucket that models are written to'),
-  AWS_REGION: z.string().default('us-east-1'),
-  S3_ENDPOINT: z.string().optional(),
-  AWS_ENDPOINT_URL_S3: z.string().optional(),
-  AWS_ENDPOINT_URL: z.string().optional(),
-  LOCALSTACK_HOSTNAME: z.string().optional(),
-  EDGE_PORT: z.string().optional(),
-  IS_OFFLINE: z.string().optional(),
-  IS_LOCAL: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  EMBEDDED_S3_PORT: z.coerce.number().int().positive().default(4569),
-  MODEL_POINTER_TTL_MS: z.coerce.number().int().nonnegative().default(5000),
-  MAX_IMAGES: z.coerce.number().int().positive().default(1000),
+  DATA_BUCKET: z.string({ error: 'must name the bucket that holds the training data' }).check(z.minLength(3)),
+  MODEL_BUCKET: z.string({ error: 'must name the bucket that models are written to' }).check(z.minLength(3)),
+  AWS_REGION: z._default(z.string(), 'us-east-1'),
+  S3_ENDPOINT: optional,
+  AWS_ENDPOINT_URL_S3: optional,
+  AWS_ENDPOINT_URL: optional,
+  LOCALSTACK_HOSTNAME: optional,
+  EDGE_PORT: optional,
+  IS_OFFLINE: optional,
+  IS_LOCAL: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  EMBEDDED_S3_PORT: count(4569, 1),
+  MODEL_POINTER_TTL_MS: count(5000, 0),
+  MAX_IMAGES: count(1000, 1),
 });
 
 export interface AppConfig {

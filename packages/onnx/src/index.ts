@@ -1,2 +1,3 @@
-export { buildModel, floatTensor, type GraphSpec, int64Tensor, node } from './onnx-graph';
+// Serving needs only sessions; the graph builder (onnx-proto) is `@serverless-ml/onnx/graph`,
+// so it stays out of prediction bundles.
 export { createSession, loadOrt, type Ort, type OrtSession } from './ort-session';
