@@ -18,8 +18,16 @@ declare module 'libsvm-js' {
     predictOne(sample: number[]): number;
     predict(samples: number[][]): number[];
     serializeModel(): string;
+    /** Address of libsvm's `struct svm_model` in the WebAssembly heap. */
+    model: number;
     free(): void;
   }
   const loaded: Promise<typeof SVM>;
   export = loaded;
+}
+
+// The Emscripten module behind libsvm-js (the same instance `libsvm-js` loads).
+declare module 'libsvm-js/out/wasm/libsvm' {
+  const module: { HEAP32: Int32Array; HEAPF64: Float64Array };
+  export = module;
 }

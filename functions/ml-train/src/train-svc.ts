@@ -1,4 +1,6 @@
 import libsvmReady from 'libsvm-js';
+import libsvmWasm from 'libsvm-js/out/wasm/libsvm';
+import { readModelFromHeap } from './libsvm-heap';
 import { parseLibsvmModel, type SvcModel } from './libsvm-model';
 
 export type { SvcModel } from './libsvm-model';
@@ -12,6 +14,7 @@ export interface SvcHyperParameters {
 
 export interface TrainedSvc {
   model: SvcModel;
+  serialized: () => string;
   /** libsvm's own predictions, to check the exported model against. */
   predict(rows: number[][]): number[];
   free(): void;
@@ -31,8 +34,14 @@ export async function trainSvc(rows: number[][], labels: number[], params: SvcHy
     quiet: true,
   });
   svm.train(rows, labels);
+  const featureCount = rows[0].length;
+  const model =
+    readModelFromHeap(libsvmWasm, svm.model, featureCount, params.gamma) ??
+    parseLibsvmModel(svm.serializeModel(), featureCount);
   return {
-    model: parseLibsvmModel(svm.serializeModel(), rows[0].length),
+    model,
+    /** libsvm's text model, for checking the heap reader. */
+    serialized: () => svm.serializeModel(),
     predict: (x) => svm.predict(x),
     free: () => svm.free(),
   };
