@@ -16,8 +16,8 @@ describe('readModelFromHeap (through trainSvc)', () => {
     expect(svc.model.supportCounts).toEqual(fromText.supportCounts);
     expect(svc.model.supportVectors).toEqual(fromText.supportVectors);
     // The text prints coefficients with 16 significant digits and rho with 6 ("%g"); the heap has all 17.
-    svc.model.dualCoef.forEach((coef, k) => expect(coef).toBeCloseTo(fromText.dualCoef[k], 12));
-    svc.model.rho.forEach((rho, p) => expect(rho).toBeCloseTo(fromText.rho[p], 5));
+    for (const [k, coef] of svc.model.dualCoef.entries()) expect(coef).toBeCloseTo(fromText.dualCoef[k], 12);
+    for (const [p, rho] of svc.model.rho.entries()) expect(rho).toBeCloseTo(fromText.rho[p], 5);
     expect(Array.from(svc.model.rho)).not.toEqual(Array.from(fromText.rho));
   });
 });
