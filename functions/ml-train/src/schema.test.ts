@@ -3,6 +3,7 @@ import { parseTrainEvent } from './schema';
 
 describe('parseTrainEvent', () => {
   it("defaults to the tutorial's digits model for an empty event", () => {
+    expect(parseTrainEvent('')).toEqual(parseTrainEvent(undefined));
     expect(parseTrainEvent(undefined)).toEqual({
       model: 'digits',
       datasetKey: 'digits.csv.gz',

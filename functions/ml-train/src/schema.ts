@@ -20,7 +20,8 @@ export type TrainRequest = z.infer<typeof trainEventSchema>;
 
 /** Validates a train event; an empty or missing event trains digits with the tutorial's parameters. */
 export function parseTrainEvent(event: unknown): TrainRequest {
-  const result = trainEventSchema.safeParse(event ?? {});
+  // `sls invoke` without `-d` sends an empty string.
+  const result = trainEventSchema.safeParse(event === '' || event === null || event === undefined ? {} : event);
   if (result.success) return result.data;
   throw validationErrorFrom(result.error.issues, 'Invalid ml-train event: ');
 }
