@@ -133,20 +133,23 @@ describe('bundled variant: CloudFormation template', () => {
 });
 
 describe('bundled variant: function zips', () => {
-  it.each(Object.keys(FUNCTIONS))('%s.zip holds its bundled handler.js', (name) => {
-    expect(zipEntryNames(bundleDir, `${name}.zip`)).toContain(`functions/${name}/src/handler.js`);
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds its bundled handler.js', async (name) => {
+    expect(await zipEntryNames(bundleDir, `${name}.zip`)).toContain(`functions/${name}/src/handler.js`);
   });
 
-  it('ml-train.zip holds libsvm.wasm next to handler.js, where libsvm-js loads it from', () => {
-    expect(zipEntryNames(bundleDir, 'ml-train.zip')).toContain('functions/ml-train/src/libsvm.wasm');
+  it('ml-train.zip holds libsvm.wasm next to handler.js, where libsvm-js loads it from', async () => {
+    expect(await zipEntryNames(bundleDir, 'ml-train.zip')).toContain('functions/ml-train/src/libsvm.wasm');
   });
 
-  it.each(Object.keys(FUNCTIONS))('%s.zip holds the linux x64 ONNX Runtime binding under ORT_MODULE_DIR', (name) => {
-    expect(zipEntryNames(bundleDir, `${name}.zip`)).toContain(ORT_BINDING);
-  });
+  it.each(Object.keys(FUNCTIONS))(
+    '%s.zip holds the linux x64 ONNX Runtime binding under ORT_MODULE_DIR',
+    async (name) => {
+      expect(await zipEntryNames(bundleDir, `${name}.zip`)).toContain(ORT_BINDING);
+    },
+  );
 
-  it.each(Object.keys(FUNCTIONS))('%s.zip holds no darwin, win32 or arm64 binaries', (name) => {
-    const entries = zipEntryNames(bundleDir, `${name}.zip`);
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds no darwin, win32 or arm64 binaries', async (name) => {
+    const entries = await zipEntryNames(bundleDir, `${name}.zip`);
     expect(entries.filter((entry) => /darwin|win32|arm64|aarch64/i.test(entry))).toEqual([]);
     const binaries = entries.filter((entry) => /\.(node|so(\.\d+)*|dylib|dll)$/.test(entry));
     expect(binaries.filter((entry) => !entry.includes('/bin/napi-v6/linux/x64/'))).toEqual([]);
@@ -174,8 +177,8 @@ describe('layer variant (--param="ort=layer")', () => {
     expect(fn.Properties.Environment.Variables).not.toHaveProperty('ORT_MODULE_DIR');
   });
 
-  it.each(Object.keys(FUNCTIONS))('%s.zip holds no ONNX Runtime files and stays under 1 MB', (name) => {
-    const entries = zipEntryNames(layerDir, `${name}.zip`);
+  it.each(Object.keys(FUNCTIONS))('%s.zip holds no ONNX Runtime files and stays under 1 MB', async (name) => {
+    const entries = await zipEntryNames(layerDir, `${name}.zip`);
     expect(entries).toContain(`functions/${name}/src/handler.js`);
     expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$/.test(entry))).toEqual([]);
     expect(statSync(path.join(layerDir, `${name}.zip`)).size).toBeLessThanOrEqual(1_000_000);

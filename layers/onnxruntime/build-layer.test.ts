@@ -121,8 +121,8 @@ describe('buildLayer (x86_64)', () => {
     expect(result.unpackedBytes).toBeLessThanOrEqual(50 * MB);
   });
 
-  it('zips exactly the layer folder under nodejs/node_modules, with linux x64 binaries only', () => {
-    const entries = readZipEntries(readFileSync(result.zipPath));
+  it('zips exactly the layer folder under nodejs/node_modules, with linux x64 binaries only', async () => {
+    const entries = await readZipEntries(result.zipPath);
     const files = entries.filter((entry) => !entry.isDirectory).map((entry) => entry.name);
     const binaries = files.filter((name) => /\.(node|so(\.\d+)*|dll|dylib)$/.test(name));
 
@@ -142,11 +142,11 @@ describe('buildLayer (x86_64)', () => {
     expect(again.zipBytes).toBe(result.zipBytes);
   });
 
-  it('loads onnxruntime-node from the unzipped layer alone and runs a model', () => {
+  it('loads onnxruntime-node from the unzipped layer alone and runs a model', async () => {
     const optDir = join(workDir, 'opt');
     const cwd = join(workDir, 'cwd');
     mkdirSync(cwd);
-    extractZip(readFileSync(result.zipPath), optDir);
+    await extractZip(result.zipPath, optDir);
     writeFileSync(join(cwd, 'model.onnx'), matMulAddModel());
     writeFileSync(join(cwd, 'run-model.cjs'), RUN_MODEL_SCRIPT);
     const layerModules = join(optDir, 'nodejs', 'node_modules');

@@ -1,69 +1,45 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
+import { fromBufferPromise } from 'yauzl';
 
-/** One entry of a zip's central directory. */
+/** One entry of a zip's central directory, as yauzl reads it. */
 export interface ZipEntry {
   name: string;
   /** Unix mode (type and permission bits) stored by the zip writer. */
   mode: number;
   isDirectory: boolean;
   /** Decompresses the entry's bytes on demand: the layer's .so is ~46 MB. */
-  read: () => Buffer;
+  read: () => Promise<Buffer>;
 }
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_FILE_HEADER = 0x02014b50;
-const DEFLATE = 8;
-
-/**
- * Lists a zip's entries from its central directory. Only what the layer zip uses is handled
- * (stored or deflated entries, no zip64), which keeps tests free of a zip reader dependency.
- */
-export function readZipEntries(zip: Buffer): ZipEntry[] {
-  const end = zip.lastIndexOf(uint32(END_OF_CENTRAL_DIRECTORY));
-  if (end < 0) throw new Error('Not a zip: no end of central directory record');
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
+/** Lists a zip's entries (from a path or its bytes) with yauzl, a reader independent of our writer. */
+export async function readZipEntries(zip: string | Buffer): Promise<ZipEntry[]> {
+  // A buffer-backed zipfile holds no fd, so `read()` works after listing and nothing needs closing.
+  const zipfile = await fromBufferPromise(typeof zip === 'string' ? await readFile(zip) : zip);
   const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (zip.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) throw new Error(`Bad central header at ${offset}`);
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const skip = nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-    const localHeader = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    // The local header repeats name and extra field with their own lengths, so read them there.
-    const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
+  for await (const entry of zipfile.eachEntry()) {
     entries.push({
-      name,
-      mode: zip.readUInt32LE(offset + 38) >>> 16,
-      isDirectory: name.endsWith('/'),
-      read: () => (method === DEFLATE ? inflateRawSync(data) : Buffer.from(data)),
+      name: entry.fileName,
+      // The high 16 bits of the external attributes hold the Unix st_mode when made on Unix.
+      mode: entry.externalFileAttributes >>> 16,
+      isDirectory: entry.fileName.endsWith('/'),
+      read: async () => buffer(await zipfile.openReadStreamPromise(entry)),
     });
-    offset += 46 + skip;
   }
   return entries;
 }
 
 /** Unpacks a zip into `destDir` with its stored modes, as Lambda does under /opt. */
-export function extractZip(zip: Buffer, destDir: string): void {
-  for (const entry of readZipEntries(zip)) {
+export async function extractZip(zip: string | Buffer, destDir: string): Promise<void> {
+  for (const entry of await readZipEntries(zip)) {
     const target = join(destDir, entry.name);
     if (entry.isDirectory) {
-      mkdirSync(target, { recursive: true });
+      await mkdir(target, { recursive: true });
       continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, entry.read());
-    chmodSync(target, entry.mode & 0o777);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, await entry.read());
+    await chmod(target, entry.mode & 0o777);
   }
-}
-
-function uint32(value: number): Buffer {
-  const buffer = Buffer.alloc(4);
-  buffer.writeUInt32LE(value);
-  return buffer;
 }

@@ -48,8 +48,9 @@ export function roleStatements(template: CfnTemplate): IamStatement[] {
 }
 
 /** Entry names of a zip in the package folder (e.g. `ml-train.zip`). */
-export function zipEntryNames(packageDir: string, zipName: string): string[] {
-  return readZipEntries(readFileSync(path.join(packageDir, zipName))).map((entry) => entry.name);
+export async function zipEntryNames(packageDir: string, zipName: string): Promise<string[]> {
+  const entries = await readZipEntries(path.join(packageDir, zipName));
+  return entries.map((entry) => entry.name);
 }
 
 export function asArray<T>(value: T | T[]): T[] {
