@@ -4,6 +4,8 @@
 // Override with `--param="ort=layer|bundle"` or ORT_PACKAGING; `auto` asks LocalStack its edition.
 'use strict';
 
+const { foreignAssetPatterns } = require('../../functions/function-assets.cjs');
+
 const ARCHS = { x86_64: 'x86_64', arm64: 'arm64' };
 
 function paramFrom(options, name) {
@@ -83,6 +85,9 @@ module.exports = async ({ options }) => {
     functionLayers: layer ? [{ Ref: 'OnnxruntimeLambdaLayer' }] : [],
     // Bundled: the layer's files ship inside the function; the loader finds them by this path.
     environment: layer ? {} : { ORT_MODULE_DIR: `/var/task/${layerDir}` },
-    patterns: layer ? [] : [`${layerDir}/**`],
+    // Per function: the bundled runtime (if any) and no other function's assets.
+    patterns: Object.fromEntries(
+      Object.entries(foreignAssetPatterns()).map(([fn, exclusions]) => [fn, [...(layer ? [] : [`${layerDir}/**`]), ...exclusions]]),
+    ),
   };
 };

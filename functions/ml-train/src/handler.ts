@@ -3,7 +3,7 @@ import { loadConfig } from '@serverless-ml/config';
 import { errorResponder } from '@serverless-ml/errors';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { parseTrainEvent } from './schema';
-import { trainDigits } from './train-digits';
+import { trainModel } from './train-model';
 
 const config = loadConfig();
 const s3 = createS3Client({ region: config.region, endpoint: config.s3Endpoint, credentials: config.s3Credentials });
@@ -12,6 +12,6 @@ const models = new ModelStore(new ObjectStore(s3, config.modelBucket));
 const log = (message: string) => console.log(`[ml-train] ${message}`);
 
 /** Trains a model from the data bucket and publishes it to the model bucket. */
-export const handler = middy(async (event: unknown) => trainDigits(parseTrainEvent(event), { data, models, log })).use(
+export const handler = middy(async (event: unknown) => trainModel(parseTrainEvent(event), { data, models, log })).use(
   errorResponder(),
 );

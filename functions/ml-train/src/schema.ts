@@ -1,14 +1,16 @@
 import '@serverless-ml/config';
-import { validationErrorFrom } from '@serverless-ml/errors';
+import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
 import * as z from 'zod/mini';
+
+export const MODELS = ['digits', 'rain', 'stores'] as const;
 
 const positive = (fallback: number) =>
   z._default(z.number({ error: 'must be a number' }).check(z.positive({ error: 'must be greater than 0' })), fallback);
+const datasetKey = (fallback: string) => z._default(z.string().check(z.minLength(1)), fallback);
 
-/** What `sls invoke -f ml-train -d '…'` may send; every field is optional. */
-export const trainEventSchema = z.strictObject({
-  model: z._default(z.enum(['digits'], { error: 'must be "digits"' }), 'digits'),
-  datasetKey: z._default(z.string().check(z.minLength(1)), 'digits.csv.gz'),
+const digitsEvent = z.strictObject({
+  model: z.literal('digits'),
+  datasetKey: datasetKey('digits.csv.gz'),
   hyperParameters: z._default(z.strictObject({ gamma: positive(0.001), C: positive(1), tol: positive(0.001) }), {
     gamma: 0.001,
     C: 1,
@@ -16,12 +18,35 @@ export const trainEventSchema = z.strictObject({
   }),
 });
 
+const rainEvent = z.strictObject({
+  model: z.literal('rain'),
+  datasetKey: datasetKey('weather.csv'),
+  seed: z.optional(z.int({ error: 'must be a whole number' })),
+});
+
+const storesEvent = z.strictObject({
+  model: z.literal('stores'),
+  datasetKey: datasetKey('stores.csv'),
+});
+
+/** What `sls invoke -f ml-train -d '…'` may send; `{}` trains the tutorial's digits model. */
+export const trainEventSchema = z.discriminatedUnion('model', [digitsEvent, rainEvent, storesEvent]);
+
 export type TrainRequest = z.infer<typeof trainEventSchema>;
+export type DigitsTrainRequest = z.infer<typeof digitsEvent>;
 
 /** Validates a train event; an empty or missing event trains digits with the tutorial's parameters. */
 export function parseTrainEvent(event: unknown): TrainRequest {
   // `sls invoke` without `-d` sends an empty string.
-  const result = trainEventSchema.safeParse(event === '' || event === null || event === undefined ? {} : event);
+  const body = event === '' || event === null || event === undefined ? {} : event;
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError('Invalid ml-train event: must be a JSON object like {"model": "digits"}');
+  }
+  const model = 'model' in body ? body.model : 'digits';
+  if (!MODELS.some((m) => m === model)) {
+    throw new ValidationError(`Invalid ml-train event: model must be one of ${MODELS.map((m) => `"${m}"`).join(', ')}`);
+  }
+  const result = trainEventSchema.safeParse({ ...body, model });
   if (result.success) return result.data;
   throw validationErrorFrom(result.error.issues, 'Invalid ml-train event: ');
 }

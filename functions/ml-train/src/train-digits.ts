@@ -1,17 +1,12 @@
 import { encodeNpy, readDigitsCsv, sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
-import type { ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { classificationReport } from './classification-metrics';
 import { onnxRuntimeVersion, predictWithOnnx } from './evaluate-onnx';
 import { exportSvcToOnnx } from './export-svc-onnx';
-import type { TrainRequest } from './schema';
+import type { DigitsTrainRequest } from './schema';
+import type { TrainDeps } from './train-types';
 import { trainSvc } from './train-svc';
 
-export interface TrainDeps {
-  data: ObjectStore;
-  models: ModelStore;
-  log: (message: string) => void;
-}
 
 export interface TrainResult {
   model: string;
@@ -32,7 +27,7 @@ const rowsOf = (features: Float64Array, f: number, from: number, to: number) =>
  * The LocalStack tutorial's job in TypeScript: `SVC(gamma=0.001)` on the first half of the
  * digits (no shuffle), tested on the second half, saved to S3 as ONNX with its test set.
  */
-export async function trainDigits(request: TrainRequest, deps: TrainDeps): Promise<TrainResult> {
+export async function trainDigits(request: DigitsTrainRequest, deps: TrainDeps): Promise<TrainResult> {
   const { log } = deps;
   const source = `s3://${deps.data.bucket}/${request.datasetKey}`;
   log(`[1/5] loading ${source}`);

@@ -8,6 +8,12 @@ export function floatTensor(name: string, dims: number[], values: ArrayLike<numb
   return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(data.buffer) };
 }
 
+/** A float64 initializer, for values float32 would round (e.g. coordinates resolved to millimetres). */
+export function doubleTensor(name: string, dims: number[], values: ArrayLike<number>): onnx.ITensorProto {
+  const data = Float64Array.from(values);
+  return { name, dims, dataType: onnx.TensorProto.DataType.DOUBLE, rawData: new Uint8Array(data.buffer) };
+}
+
 /** An int64 initializer (labels, shapes) stored as raw little-endian bytes. */
 export function int64Tensor(name: string, dims: number[], values: ArrayLike<number>): onnx.ITensorProto {
   const data = BigInt64Array.from(Array.from(values, (v) => BigInt(v)));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ModelNotReadyError } from '@serverless-ml/errors';
-import type { ModelPointer, ModelStore } from '@serverless-ml/model-store';
 import type { OrtSession } from '@serverless-ml/onnx';
 import { ModelCache } from './model-cache';
+import type { ModelPointer, ModelStore } from './model-store';
 
 const bytes = (v: string) => new TextEncoder().encode(v);
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');

@@ -1,0 +1,25 @@
+// Files the esbuild plugins write next to a bundled handler (see esbuild-plugins.cjs).
+// serverless-esbuild packs everything in its build folder into every function's zip, except
+// other functions' handlers, so each function excludes the others' assets explicitly.
+'use strict';
+
+const ASSETS = {
+  'ml-train': ['functions/ml-train/src/libsvm.wasm'],
+  'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
+};
+
+const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store'];
+
+/** Exclusion patterns per function: every asset that belongs to another function. */
+function foreignAssetPatterns() {
+  return Object.fromEntries(
+    FUNCTIONS.map((fn) => [
+      fn,
+      Object.entries(ASSETS)
+        .filter(([owner]) => owner !== fn)
+        .flatMap(([, files]) => files.map((file) => `!${file}`)),
+    ]),
+  );
+}
+
+module.exports = { foreignAssetPatterns };

@@ -1,0 +1,91 @@
+import { sha256Hex } from '@serverless-ml/datasets';
+import { NotFoundError, ValidationError } from '@serverless-ml/errors';
+import { onnxRuntimeVersion } from '../evaluate-onnx';
+import type { TrainDeps, TrainSummary } from '../train-types';
+import { checkStoresModel } from './check-stores-model';
+import { type ProblemReport, parseStoreCsv, type StoreCatalog } from './store-catalog-csv';
+import { buildStoresModel, EARTH_RADIUS_KM, STORES_FORMULA } from './stores-onnx';
+
+/** What trainStores answers: the summary plus the rows it left out, so the caller sees them. */
+export interface StoresTrainSummary extends TrainSummary {
+  invalidRows: ProblemReport;
+  duplicateIds: ProblemReport;
+}
+
+function readCatalog(raw: Uint8Array, source: string): StoreCatalog {
+  let catalog: StoreCatalog;
+  try {
+    catalog = parseStoreCsv(Buffer.from(raw).toString('utf8'));
+  } catch (error) {
+    throw new ValidationError(
+      `dataset ${source} is not a store list: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      error,
+    );
+  }
+  if (catalog.stores.length === 0) {
+    throw new ValidationError(`dataset ${source} has no store with valid coordinates (${catalog.rows} rows)`, {
+      invalidRows: catalog.invalidRows,
+    });
+  }
+  return catalog;
+}
+
+/**
+ * Builds the exact nearest-store model over every valid store of a `stores.csv` (no split:
+ * any store can be an answer), checks it with ONNX Runtime and publishes it as `stores`.
+ */
+export async function trainStores(request: { datasetKey: string }, deps: TrainDeps): Promise<StoresTrainSummary> {
+  const { log } = deps;
+  const source = `s3://${deps.data.bucket}/${request.datasetKey}`;
+  log(`[1/4] loading ${source}`);
+  const raw = await deps.data.get(request.datasetKey);
+  if (!raw) throw new NotFoundError(`dataset ${source} not found: upload data/ to the data bucket first`);
+  const catalog = readCatalog(raw, source);
+  const { stores, invalidRows, duplicateIds } = catalog;
+  log(
+    `[2/4] ${stores.length} stores (${catalog.schema} schema); left out: ${invalidRows.count} invalid rows` +
+      `${invalidRows.count ? ` (lines ${invalidRows.first.map((p) => p.line).join(', ')}…)` : ''}, ` +
+      `${duplicateIds.count} duplicate ids`,
+  );
+  const onnx = buildStoresModel(stores);
+
+  log(`[3/4] checking with ONNX Runtime that every store is its own nearest (distance 0)`);
+  const check = await checkStoresModel(onnx, stores);
+
+  const metadata = {
+    model: 'stores',
+    algorithm: 'exact k-nearest neighbours by great-circle distance (brute force over every store)',
+    formula: STORES_FORMULA,
+    earthRadiusKm: EARTH_RADIUS_KM,
+    count: stores.length,
+    maxK: stores.length,
+    dataset: { key: request.datasetKey, sha256: sha256Hex(raw), schema: catalog.schema, rows: catalog.rows },
+    invalidRows,
+    duplicateIds,
+    check,
+    onnx: {
+      inputs: { query: ['N', 3], k: [1] },
+      outputs: { chord2: ['N', 'k'], indices: ['N', 'k'] },
+      sha256: sha256Hex(onnx),
+    },
+    versions: { node: process.version, 'onnxruntime-node': onnxRuntimeVersion() },
+    trainedAt: new Date().toISOString(),
+  };
+
+  log(`[4/4] writing model, catalog and metadata`);
+  const { pointer, keys } = await deps.models.publish('stores', [
+    { name: 'model.onnx', body: onnx, contentType: 'application/octet-stream' },
+    { name: 'stores.json', body: JSON.stringify(stores), contentType: 'application/json' },
+    { name: 'metadata.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' },
+  ]);
+  log(`model stores@${pointer.version} is now latest`);
+  return {
+    model: 'stores',
+    version: pointer.version,
+    metrics: { count: stores.length, invalid_rows: invalidRows.count, duplicate_ids: duplicateIds.count },
+    keys,
+    invalidRows,
+    duplicateIds,
+  };
+}

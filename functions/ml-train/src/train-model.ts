@@ -1,0 +1,17 @@
+import { trainRain } from './rain/train-rain';
+import type { TrainRequest } from './schema';
+import { trainStores } from './stores/train-stores';
+import { trainDigits } from './train-digits';
+import type { TrainDeps } from './train-types';
+
+/** Runs the trainer the event names. */
+export function trainModel(request: TrainRequest, deps: TrainDeps) {
+  switch (request.model) {
+    case 'digits':
+      return trainDigits(request, deps);
+    case 'rain':
+      return trainRain(request, deps);
+    case 'stores':
+      return trainStores(request, deps);
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { buildStoresModel } from '../../ml-train/src/stores/stores-onnx';
+
+const s3 = mockClient(S3Client);
+// Two rows of data/stores.csv; expected distances from an independent haversine in Python.
+const stores = [
+  {
+    id: 'GAI',
+    name: 'Montgomery Co Airpark',
+    address: 'Gaithersburg, MD, USA',
+    latitude: 39.16833611,
+    longitude: -77.166,
+  },
+  {
+    id: 'DCA',
+    name: 'Ronald Reagan Washington National',
+    address: 'Arlington, VA, USA',
+    latitude: 38.85208333,
+    longitude: -77.03772222,
+  },
+];
+const model = buildStoresModel(stores);
+const pointer = {
+  model: 'stores',
+  version: 'v1',
+  prefix: 'models/stores/versions/v1/',
+  modelSha256: createHash('sha256').update(model).digest('hex'),
+  publishedAt: '2026-01-01T00:00:00Z',
+};
+const body = (bytes: Uint8Array | string) => ({
+  Body: { transformToByteArray: async () => (typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) },
+});
+const get = (query: Record<string, string> | null) => ({
+  requestContext: { http: { method: 'GET' } },
+  headers: {},
+  queryStringParameters: query,
+});
+
+type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+let handler: Handler;
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    DATA_BUCKET: 'data-bucket',
+    MODEL_BUCKET: 'model-bucket',
+    MAX_K: '10',
+    MODEL_POINTER_TTL_MS: '0',
+  });
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  handler = require('./handler').handler;
+});
+
+beforeEach(() => s3.reset());
+
+function publishModel() {
+  s3.on(GetObjectCommand, { Key: 'models/stores/latest.json' }).resolves(body(JSON.stringify(pointer)) as never);
+  s3.on(GetObjectCommand, { Key: `${pointer.prefix}model.onnx` }).resolves(body(model) as never);
+  s3.on(GetObjectCommand, { Key: `${pointer.prefix}stores.json` }).resolves(body(JSON.stringify(stores)) as never);
+}
+
+describe('nearest-store handler', () => {
+  it('answers GET /stores/nearest with the nearest stores, sorted by distance', async () => {
+    publishModel();
+    const res = await handler(get({ lat: '39.153198', long: '-77.066176', k: '2' }), {});
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({
+      query: { latitude: 39.153198, longitude: -77.066176 },
+      k: 2,
+      modelVersion: 'v1',
+      stores: [
+        { ...stores[0], distance_km: 8.7697 },
+        { ...stores[1], distance_km: 33.572625 },
+      ],
+    });
+  });
+
+  it('returns 400 naming the field when lat is out of range', async () => {
+    publishModel();
+    const res = await handler(get({ lat: '91', long: '1' }), {});
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error).toMatchObject({
+      type: 'ValidationError',
+      message: 'lat must be between -90 and 90, got 91',
+    });
+  });
+
+  it('returns 400 when long is missing, instead of treating it as 0', async () => {
+    const res = await handler(get({ lat: '39.1' }), {});
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.message).toMatch(/^long is required/);
+  });
+
+  it('returns 400 when k exceeds MAX_K', async () => {
+    const res = await handler(get({ lat: '1', long: '1', k: '11' }), {});
+    expect(JSON.parse(res.body).error.message).toBe('k must be between 1 and 10, got 11');
+  });
+
+  it('returns 503 before any stores model is trained', async () => {
+    s3.on(GetObjectCommand).rejects(Object.assign(new Error('missing'), { name: 'NoSuchKey' }));
+    const res = await handler(get({ lat: '1', long: '1' }), {});
+    expect(res.statusCode).toBe(503);
+    expect(JSON.parse(res.body).error).toMatchObject({ type: 'ModelNotReadyError' });
+  });
+
+  it('answers a direct invocation with the result object', async () => {
+    publishModel();
+    await expect(handler({ lat: 38.85, lon: -77.04, k: 1 }, {})).resolves.toMatchObject({ stores: [{ id: 'DCA' }] });
+  });
+});

@@ -1,0 +1,11 @@
+// For the benchmark and other callers: the domain without the handler's cold-start setup.
+export {
+  findNearestStores,
+  type NearestQuery,
+  type NearestStore,
+  type NearestStoresResult,
+} from './find-nearest-stores';
+export { chord2ToKm, EARTH_RADIUS_KM, toUnitVector } from './great-circle';
+export { type FindNearestTiming, measureFindNearest } from './measure-find-nearest';
+export { parseStoreCatalog, type Store } from './store-catalog';
+export { loadStoreIndex, type StoreIndex, StoreIndexCache } from './store-index-cache';

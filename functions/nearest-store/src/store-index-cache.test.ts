@@ -1,0 +1,55 @@
+import { UpstreamError } from '@serverless-ml/errors';
+import type { LoadedModel, ModelPointer } from '@serverless-ml/model-store';
+import type { OrtSession } from '@serverless-ml/onnx';
+import { StoreIndexCache } from './store-index-cache';
+
+const store = (id: string) => ({ id, name: id, address: '', latitude: 1, longitude: 2 });
+const loaded = (version: string): LoadedModel => ({
+  pointer: { version } as ModelPointer,
+  session: { version } as unknown as OrtSession,
+});
+const catalogBytes = (...ids: string[]) => new TextEncoder().encode(JSON.stringify(ids.map(store)));
+
+describe('StoreIndexCache', () => {
+  it('reads the catalog once per model version and pairs it with that version’s session', async () => {
+    let model = loaded('v1');
+    const artifact = jest.fn(async (p: ModelPointer) => catalogBytes(`${p.version}-a`, `${p.version}-b`));
+    const cache = new StoreIndexCache({ get: async () => model }, { artifact });
+
+    await cache.get();
+    const first = await cache.get();
+    expect(artifact).toHaveBeenCalledTimes(1);
+    expect(first).toMatchObject({
+      modelVersion: 'v1',
+      session: model.session,
+      catalog: [{ id: 'v1-a' }, { id: 'v1-b' }],
+    });
+
+    model = loaded('v2');
+    const second = await cache.get();
+    expect(artifact).toHaveBeenCalledTimes(2);
+    expect(second).toMatchObject({
+      modelVersion: 'v2',
+      session: model.session,
+      catalog: [{ id: 'v2-a' }, { id: 'v2-b' }],
+    });
+  });
+
+  it('answers 503 naming the version when stores.json is unreadable, and retries on the next request', async () => {
+    const artifact = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('S3 down'))
+      .mockResolvedValueOnce(new TextEncoder().encode('{"not": "a list"}'))
+      .mockResolvedValueOnce(catalogBytes('a'));
+    const cache = new StoreIndexCache({ get: async () => loaded('v1') }, { artifact });
+
+    await expect(cache.get()).rejects.toThrow(UpstreamError);
+    await expect(cache.get()).rejects.toThrow('could not load the store catalog of stores@v1');
+    await expect(cache.get()).resolves.toMatchObject({ catalog: [{ id: 'a' }] });
+  });
+
+  it('passes on ModelCache errors (no model yet → ModelNotReadyError)', async () => {
+    const cache = new StoreIndexCache({ get: () => Promise.reject(new Error('no model')) }, { artifact: jest.fn() });
+    await expect(cache.get()).rejects.toThrow('no model');
+  });
+});

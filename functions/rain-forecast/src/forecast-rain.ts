@@ -1,0 +1,78 @@
+import { ValidationError } from '@serverless-ml/errors';
+import type { TrainingPlace } from '@serverless-ml/rain-model';
+import type { ForecastLog } from './forecast-log';
+import type { Geocoder, PlaceQuery, ResolvedPlace } from './geocode';
+import type { RainPredictor } from './rain-predictor';
+import { type TrainingCaveat, trainingCaveat } from './training-caveat';
+import { addDays } from './weather/day-arithmetic';
+import type { ActualOutcome, TodayObservations, WeatherProvider, WeatherReport } from './weather/weather-provider';
+
+export interface ForecastQuery {
+  where: PlaceQuery;
+  date?: string;
+  observations?: TodayObservations;
+}
+
+export interface ForecastDeps {
+  geocoder: Geocoder;
+  weather: WeatherProvider;
+  predictor: RainPredictor;
+  forecastLog: ForecastLog;
+  trainingPlaces: readonly TrainingPlace[];
+  now?: () => Date;
+  warn?: (message: string) => void;
+}
+
+export interface RainForecast {
+  /** P(rain on `forecastFor`), 0..1 */
+  probability: number;
+  rainTomorrow: boolean;
+  forecastFor: string;
+  place: ResolvedPlace;
+  observations: Omit<WeatherReport, 'actual'>;
+  /** Replayed days only: what happened, and whether the forecast (probability ≥ 0.5) was right. */
+  actual?: ActualOutcome & { forecastWasRight: boolean };
+  modelVersion: string;
+  caveat: TrainingCaveat;
+  requestId: string;
+}
+
+function noWeather(trainingPlaces: readonly TrainingPlace[]): ValidationError {
+  return new ValidationError(
+    "today's weather is needed: send precipitation, temp_max, temp_min and wind, or date=YYYY-MM-DD to replay " +
+      `a recorded day in ${trainingPlaces.map((p) => p.name).join(' or ')} (this deployment fetches no live weather)`,
+  );
+}
+
+/** Will it rain tomorrow? Geocodes, gets today's weather, predicts, adds the caveat and logs the forecast. */
+export async function forecastRain(
+  request: { query: ForecastQuery; requestId: string },
+  deps: ForecastDeps,
+): Promise<RainForecast> {
+  const { query, requestId } = request;
+  const now = deps.now?.() ?? new Date();
+  const place = await deps.geocoder.locate(query.where);
+  const report = await deps.weather.report({ place, date: query.date, observations: query.observations });
+  if (!report) throw noWeather(deps.trainingPlaces);
+  const { probability, modelVersion } = await deps.predictor.predict(report.today, place, report.previous);
+  const rainTomorrow = probability >= 0.5;
+  const { actual, ...observations } = report;
+  const forecast: RainForecast = {
+    probability: Math.round(probability * 10_000) / 10_000,
+    rainTomorrow,
+    forecastFor: addDays(report.today.date, 1),
+    place,
+    observations,
+    actual: actual && { ...actual, forecastWasRight: actual.rained === rainTomorrow },
+    modelVersion,
+    caveat: trainingCaveat(place, deps.trainingPlaces),
+    requestId,
+  };
+  try {
+    await deps.forecastLog.write(requestId, now, { at: now.toISOString(), query, ...forecast });
+  } catch (error) {
+    // The client still gets the forecast: the log is for later analysis, not part of the answer.
+    (deps.warn ?? console.warn)(`warning: could not log forecast ${requestId}: ${String(error)}`);
+  }
+  return forecast;
+}

@@ -1,0 +1,27 @@
+import { isHttpEvent } from '@serverless-ml/errors';
+
+export interface ForecastEvent {
+  /** API Gateway (HTTP or REST API) rather than a direct invocation. */
+  http: boolean;
+  params: Record<string, string | undefined>;
+  /** The Accept header, HTTP only. */
+  accept?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function strings(value: unknown): Record<string, string | undefined> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, v === undefined || v === null ? undefined : String(v)]),
+  );
+}
+
+/** The query of an API Gateway event, or of a direct invocation whose event is the parameters: `{"city": "Seattle"}`. */
+export function readForecastEvent(event: unknown): ForecastEvent {
+  if (!isHttpEvent(event) || !isRecord(event)) return { http: false, params: strings(event) };
+  // HTTP APIs lower-case header names; REST APIs pass them as the client sent them.
+  const accept = Object.entries(strings(event.headers)).find(([name]) => name.toLowerCase() === 'accept')?.[1];
+  return { http: true, params: strings(event.queryStringParameters), accept };
+}

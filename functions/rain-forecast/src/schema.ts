@@ -1,0 +1,110 @@
+import '@serverless-ml/config';
+import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import * as z from 'zod/mini';
+import type { ForecastQuery } from './forecast-rain';
+import type { TodayObservations } from './weather/weather-provider';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const OBSERVATIONS = ['precipitation', 'temp_max', 'temp_min', 'wind'] as const;
+const LONGITUDE_ALIASES = ['long', 'lng', 'lon'] as const;
+
+/** A number sent as text, within [min, max] (the world records bound the weather). */
+function numberParam(min: number, max: number, unit = '') {
+  const inRange = { error: `must be between ${min} and ${max}${unit}` };
+  return z.pipe(
+    z.pipe(
+      z.string().check(z.regex(NUMBER, { error: (issue) => `must be a number, got "${String(issue.input)}"` })),
+      z.transform(Number),
+    ),
+    z.number().check(z.gte(min, inRange), z.lte(max, inRange)),
+  );
+}
+
+function isCalendarDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+const text = (what: string) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `must not be empty` }),
+      z.maxLength(100, { error: `is too long for ${what}` }),
+    );
+
+const querySchema = z.strictObject(
+  {
+    city: z.optional(text('a city name')),
+    country: z.optional(text('a country')),
+    lat: z.optional(numberParam(-90, 90)),
+    long: z.optional(numberParam(-180, 180)),
+    date: z.optional(
+      z
+        .string()
+        .check(
+          z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
+        ),
+    ),
+    precipitation: z.optional(numberParam(0, 2000, ' mm')),
+    temp_max: z.optional(numberParam(-90, 60, ' °C')),
+    temp_min: z.optional(numberParam(-90, 60, ' °C')),
+    wind: z.optional(numberParam(0, 120, ' m/s')),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown query parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}: use city (or lat and long), country, date, ${OBSERVATIONS.join(', ')}`
+        : undefined,
+  },
+);
+
+/** Folds long/lng/lon into `long`, refusing two different spellings at once. */
+function withLongitude(params: Record<string, string | undefined>): Record<string, string | undefined> {
+  const given = LONGITUDE_ALIASES.filter((k) => params[k] !== undefined);
+  if (given.length > 1)
+    throw new ValidationError(`give the longitude once, as long, lng or lon (got ${given.join(' and ')})`);
+  const { lng, lon, ...rest } = params;
+  return given.length === 1 ? { ...rest, long: params[given[0]] } : rest;
+}
+
+/** Parses `GET /rain-forecast` query parameters; throws a ValidationError naming the problem. */
+export function parseForecastQuery(params: Record<string, string | undefined> | null | undefined): ForecastQuery {
+  const parsed = querySchema.safeParse(withLongitude(params ?? {}));
+  if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
+  const q = parsed.data;
+  const hasPoint = q.lat !== undefined || q.long !== undefined;
+  if (q.city !== undefined && hasPoint) throw new ValidationError('give either city or lat and long, not both');
+  if (q.city === undefined && !hasPoint)
+    throw new ValidationError('say where: city=Seattle (optionally with country=US), or lat=47.61&long=-122.33');
+  if (hasPoint && (q.lat === undefined || q.long === undefined))
+    throw new ValidationError(
+      `${q.lat === undefined ? 'lat' : 'long'} is required with ${q.lat === undefined ? 'long' : 'lat'}`,
+    );
+  if (hasPoint && q.country !== undefined)
+    throw new ValidationError('country narrows a city name: leave it out with lat and long');
+  const given = OBSERVATIONS.filter((k) => q[k] !== undefined);
+  if (given.length > 0 && given.length < OBSERVATIONS.length) {
+    const missing = OBSERVATIONS.filter((k) => q[k] === undefined);
+    throw new ValidationError(
+      `today's observations need all of ${OBSERVATIONS.join(', ')}: missing ${missing.join(', ')}`,
+    );
+  }
+  let observations: TodayObservations | undefined;
+  if (q.precipitation !== undefined && q.temp_max !== undefined && q.temp_min !== undefined && q.wind !== undefined) {
+    if (q.temp_min > q.temp_max) throw new ValidationError(`temp_min ${q.temp_min} is above temp_max ${q.temp_max}`);
+    observations = { precipitation: q.precipitation, temp_max: q.temp_max, temp_min: q.temp_min, wind: q.wind };
+  }
+  const where: ForecastQuery['where'] | undefined =
+    q.lat !== undefined && q.long !== undefined
+      ? { kind: 'point', latitude: q.lat, longitude: q.long }
+      : q.city !== undefined
+        ? { kind: 'city', city: q.city, country: q.country }
+        : undefined;
+  if (!where) throw new ValidationError('say where: city=Seattle, or lat and long');
+  return { where, date: q.date, observations };
+}

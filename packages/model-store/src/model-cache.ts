@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { ModelNotReadyError, UpstreamError } from '@serverless-ml/errors';
+import { createSession, type OrtSession } from '@serverless-ml/onnx';
+import type { ModelPointer, ModelStore } from './model-store';
+
+/** A model version and its ONNX session; the same object until the version changes. */
+export interface LoadedModel {
+  pointer: ModelPointer;
+  session: OrtSession;
+}
+
+type Log = (message: string) => void;
+
+/**
+ * Keeps one ONNX session per container and follows the model's `latest` pointer: the pointer
+ * (a few hundred bytes) is re-read at most every `ttlMs`, the model only when it changed —
+ * so a newly trained model is served without a cold start. A failed reload keeps the old model.
+ */
+export class ModelCache {
+  private current?: LoadedModel;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private refreshing?: Promise<LoadedModel>;
+
+  constructor(
+    private readonly store: ModelStore,
+    private readonly name: string,
+    private readonly ttlMs: number,
+    private readonly log: Log = console.log,
+    private readonly create: (model: Uint8Array) => Promise<OrtSession> = createSession,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The current model; loads or reloads it when the pointer moved. */
+  async get(): Promise<LoadedModel> {
+    if (this.current && this.now() - this.checkedAt < this.ttlMs) return this.current;
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<LoadedModel> {
+    let pointer: ModelPointer | undefined;
+    try {
+      pointer = await this.store.latest(this.name);
+    } catch (error) {
+      if (this.current) return this.keep(`could not read the ${this.name} pointer (${String(error)})`);
+      throw new UpstreamError(`could not read the ${this.name} model pointer from S3`, error);
+    }
+    if (!pointer) {
+      throw new ModelNotReadyError(
+        `no ${this.name} model has been trained yet: run ml-train first (sls invoke -f ml-train, or pnpm demo)`,
+      );
+    }
+    if (this.current?.pointer.version === pointer.version) return this.keep();
+    try {
+      const bytes = await this.store.artifact(pointer, 'model.onnx');
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== pointer.modelSha256)
+        throw new Error(`model.onnx sha256 ${sha} does not match the pointer's ${pointer.modelSha256}`);
+      const started = performance.now();
+      this.current = { pointer, session: await this.create(bytes) };
+      this.log(
+        `loaded ${this.name}@${pointer.version} (${bytes.length} bytes) in ${(performance.now() - started).toFixed(1)} ms`,
+      );
+      this.checkedAt = this.now();
+      return this.current;
+    } catch (error) {
+      if (this.current) return this.keep(`could not load ${this.name}@${pointer.version} (${String(error)})`);
+      throw new UpstreamError(`could not load the ${this.name} model ${pointer.version}`, error);
+    }
+  }
+
+  private keep(warning?: string): LoadedModel {
+    if (warning) this.log(`warning: ${warning}; still serving ${this.name}@${this.current?.pointer.version}`);
+    this.checkedAt = this.now();
+    // keep() is only reached with a current model.
+    return this.current as LoadedModel;
+  }
+}
