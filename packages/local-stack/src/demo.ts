@@ -1,14 +1,18 @@
 // `pnpm demo`: start the embedded stack, train and predict once, stop. Exit 0 only if all worked.
-import { runDigitsWalkthrough } from './digits-walkthrough';
+
 import { startLocalStack } from './local-stack';
 import { stackSettings } from './settings';
+import { runApisWalkthrough, runDigitsWalkthrough } from './walkthrough';
 
 async function main() {
   const log = (line: string) => console.log(line);
   const stack = await startLocalStack(stackSettings(), log);
   try {
     const result = await runDigitsWalkthrough(stack, log);
-    console.log(`demo ok: digits accuracy ${result.accuracy.toFixed(4)} (${result.correct}/${result.total})`);
+    await runApisWalkthrough(stack, log);
+    console.log(
+      `demo ok: digits accuracy ${result.accuracy.toFixed(4)} (${result.correct}/${result.total}); rain and stores trained, both APIs answered`,
+    );
   } finally {
     await stack.stop();
   }

@@ -1,7 +1,8 @@
 // `pnpm start`: the embedded stack, trained and serving until Ctrl-C.
-import { runDigitsWalkthrough, usage } from './digits-walkthrough';
+
 import { startLocalStack } from './local-stack';
 import { stackSettings } from './settings';
+import { runApisWalkthrough, runDigitsWalkthrough, usage } from './walkthrough';
 
 async function main() {
   const log = (line: string) => console.log(line);
@@ -18,6 +19,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
   try {
     await runDigitsWalkthrough(stack, log);
+    await runApisWalkthrough(stack, log);
   } catch (error) {
     await stack.stop();
     throw error;

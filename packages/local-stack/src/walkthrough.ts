@@ -47,18 +47,59 @@ export async function runDigitsWalkthrough(stack: LocalStack, log: (line: string
   return predict.payload;
 }
 
+interface RainForecast {
+  probability: number;
+  place: { name: string; country: string };
+  actual?: { date: string; rained: boolean };
+}
+interface NearestStores {
+  stores: { id: string; name: string; distance_km: number }[];
+}
+
+async function getJson<T>(url: string, what: string): Promise<T> {
+  const res = await fetch(url);
+  const body = (await res.json()) as T;
+  if (res.status !== 200) fail(what, body);
+  return body;
+}
+
+/** Trains the rain and stores models through ml-train and asks both HTTP APIs once. */
+export async function runApisWalkthrough(stack: LocalStack, log: (line: string) => void): Promise<void> {
+  for (const model of ['rain', 'stores'] as const) {
+    log(`invoking ml-train (${model})…`);
+    const train = await stack.invoke<{ version: string; metrics: Record<string, number> }>('ml-train', { model });
+    if (train.functionError) fail(`ml-train ${model}`, train.payload);
+    const figures = Object.entries(train.payload.metrics).map(([k, v]) => `${k} ${Number(v.toFixed(4))}`);
+    log(`trained ${model}@${train.payload.version}: ${figures.join(', ')}`);
+  }
+  const rain = await getJson<RainForecast>(`${stack.httpUrl}${RAIN_EXAMPLE}`, 'GET /rain-forecast');
+  const actual = rain.actual ? ` (it ${rain.actual.rained ? 'did' : 'did not'} rain on ${rain.actual.date})` : '';
+  log(
+    `GET /rain-forecast for ${rain.place.name}, ${rain.place.country} → P(rain tomorrow) ${rain.probability.toFixed(2)}${actual}`,
+  );
+  const near = await getJson<NearestStores>(`${stack.httpUrl}${STORES_EXAMPLE}`, 'GET /stores/nearest');
+  const list = near.stores.map((s) => `${s.id} ${s.distance_km.toFixed(1)} km`).join(', ');
+  log(`GET /stores/nearest → ${list}`);
+}
+
+export const RAIN_EXAMPLE = '/rain-forecast?city=Seattle&date=2015-03-01';
+export const STORES_EXAMPLE = '/stores/nearest?lat=39.153198&long=-77.066176&k=3';
+
 /** How to reach the running stack, for people. */
 export function usage(stack: LocalStack): string {
   const fn = (name: string) => `${stack.settings.service}-${stack.settings.stage}-${name}`;
   return [
     'The embedded stack is up:',
-    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict)`,
-    `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')})`,
+    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest)`,
+    `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
     `  S3 (s3rver)   ${stack.s3Endpoint}   (buckets ${stack.buckets.data}, ${stack.buckets.models}; key/secret S3RVER)`,
     '',
     'Try:',
     `  curl -s -X POST ${stack.httpUrl}/digits/predict -H 'content-type: application/json' \\`,
     `    -d '{"images": [[${SAMPLE_ZERO.join(',')}]]}'`,
+    `  curl -s '${stack.httpUrl}${RAIN_EXAMPLE}'`,
+    `  curl -s '${stack.httpUrl}/rain-forecast?city=Paris&country=FR&precipitation=3&temp_max=18&temp_min=9&wind=4'`,
+    `  curl -s '${stack.httpUrl}${STORES_EXAMPLE}'`,
     `  aws lambda invoke --endpoint-url ${stack.lambdaEndpoint} --function-name ${fn('ml-predict')} /dev/stdout`,
     '  pnpm sls invoke local -f ml-predict',
     '',
