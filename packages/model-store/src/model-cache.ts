@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ModelNotReadyError, UpstreamError } from '@serverless-ml/errors';
+import { AppError, ModelNotReadyError, UpstreamError } from '@serverless-ml/errors';
 import { createSession, type OrtSession } from '@serverless-ml/onnx';
 import type { ModelPointer, ModelStore } from './model-store';
 
@@ -28,6 +28,8 @@ export class ModelCache {
     private readonly log: Log = console.log,
     private readonly create: (model: Uint8Array) => Promise<OrtSession> = createSession,
     private readonly now: () => number = Date.now,
+    /** Extra checks before a version is served (e.g. its metadata); throwing refuses it. */
+    private readonly verify: (pointer: ModelPointer) => Promise<void> = async () => undefined,
   ) {}
 
   /** The current model; loads or reloads it when the pointer moved. */
@@ -54,6 +56,7 @@ export class ModelCache {
     }
     if (this.current?.pointer.version === pointer.version) return this.keep();
     try {
+      await this.verify(pointer);
       const bytes = await this.store.artifact(pointer, 'model.onnx');
       const sha = createHash('sha256').update(bytes).digest('hex');
       if (sha !== pointer.modelSha256)
@@ -67,6 +70,7 @@ export class ModelCache {
       return this.current;
     } catch (error) {
       if (this.current) return this.keep(`could not load ${this.name}@${pointer.version} (${String(error)})`);
+      if (error instanceof AppError) throw error;
       throw new UpstreamError(`could not load the ${this.name} model ${pointer.version}`, error);
     }
   }
