@@ -4,9 +4,8 @@ import { classificationReport } from './classification-metrics';
 import { onnxRuntimeVersion, predictWithOnnx } from './evaluate-onnx';
 import { exportSvcToOnnx } from './export-svc-onnx';
 import type { DigitsTrainRequest } from './schema';
-import type { TrainDeps } from './train-types';
 import { trainSvc } from './train-svc';
-
+import type { TrainDeps } from './train-types';
 
 export interface TrainResult {
   model: string;

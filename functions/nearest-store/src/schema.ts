@@ -1,4 +1,4 @@
-import '@serverless-ml/config';
+import { parseEnv } from '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
 import * as z from 'zod/mini';
 import type { NearestQuery } from './find-nearest-stores';
@@ -93,7 +93,5 @@ const envSchema = z.object({
 
 /** This function's own settings (MAX_K, 1..1000, default 50), read once at cold start. */
 export function loadNearestSettings(env: NodeJS.ProcessEnv = process.env): { maxK: number } {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid configuration: MAX_K ${parsed.error.issues[0].message}`);
-  return { maxK: parsed.data.MAX_K };
+  return { maxK: parseEnv(envSchema, env).MAX_K };
 }

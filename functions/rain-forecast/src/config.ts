@@ -1,5 +1,5 @@
+import { parseEnv } from '@serverless-ml/config';
 import * as z from 'zod/mini';
-import '@serverless-ml/config';
 
 const envSchema = z.object({
   WEATHER_PROVIDER: z._default(z.enum(['none', 'open-meteo'], { error: 'must be none or open-meteo' }), 'none'),
@@ -30,12 +30,7 @@ export interface ForecastConfig {
 
 /** rain-forecast's own settings (buckets and S3 come from @serverless-ml/config); throws naming every bad variable. */
 export function loadForecastConfig(env: NodeJS.ProcessEnv = process.env): ForecastConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   return {
     weatherProvider: e.WEATHER_PROVIDER,
     openMeteoUrl: e.OPEN_METEO_URL,

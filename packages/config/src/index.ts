@@ -1,3 +1,5 @@
 export { type AppConfig, loadConfig, s3EndpointFrom } from './load-config';
 
 import './zod';
+
+export { parseEnv } from './parse-env';

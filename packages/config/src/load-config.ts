@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import './zod';
+import { parseEnv } from './parse-env';
 
 const optional = z.optional(z.string());
 const count = (fallback: number, min: number) =>
@@ -56,12 +57,7 @@ export function s3EndpointFrom(env: Env): string | undefined {
 
 /** Reads and validates the environment once; throws a message naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   const s3Endpoint = s3EndpointFrom(e);
   const embedded =
     s3Endpoint !== undefined &&
