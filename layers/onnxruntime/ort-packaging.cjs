@@ -87,7 +87,10 @@ module.exports = async ({ options }) => {
     environment: layer ? {} : { ORT_MODULE_DIR: `/var/task/${layerDir}` },
     // Per function: the bundled runtime (if any) and no other function's assets.
     patterns: Object.fromEntries(
-      Object.entries(foreignAssetPatterns()).map(([fn, exclusions]) => [fn, [...(layer ? [] : [`${layerDir}/**`]), ...exclusions]]),
+      Object.entries(foreignAssetPatterns()).map(([fn, exclusions]) => [
+        fn,
+        [...(layer ? [] : [`${layerDir}/**`]), ...exclusions],
+      ]),
     ),
   };
 };
