@@ -12,8 +12,3 @@ export async function predictWithOnnx(model: Uint8Array, rows: Float64Array, fea
     await session.release();
   }
 }
-
-/** The ONNX Runtime version the model was checked with, for metadata. */
-export function onnxRuntimeVersion(): string {
-  return loadOrt().env.versions.node ?? 'unknown';
-}

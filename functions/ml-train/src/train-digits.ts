@@ -1,7 +1,7 @@
 import { encodeNpy, readDigitsCsv, sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
 import { classificationReport } from './classification-metrics';
-import { onnxRuntimeVersion, predictWithOnnx } from './evaluate-onnx';
+import { predictWithOnnx } from './evaluate-onnx';
 import { exportSvcToOnnx } from './export-svc-onnx';
 import type { DigitsTrainRequest } from './schema';
 import { trainSvc } from './train-svc';
@@ -71,6 +71,10 @@ export async function trainDigits(request: DigitsTrainRequest, deps: TrainDeps):
     model: 'digits',
     algorithm: 'SVC (libsvm C-SVC, RBF kernel, one-vs-one)',
     hyperParameters: request.hyperParameters,
+    // libsvm draws random numbers only for probability estimates and cross-validation (neither
+    // is used) and the split does not shuffle: the data order alone fixes the model.
+    seed: null,
+    trainEvent: { model: 'digits', datasetKey: request.datasetKey, hyperParameters: request.hyperParameters },
     dataset: { key: request.datasetKey, sha256: sha256Hex(raw), rows: data.rows, features: f },
     split: { trainRows, testRows, shuffle: false },
     metrics: { ...report, onnxAgreementWithTrainer: onnxAgreement },
@@ -80,7 +84,8 @@ export async function trainDigits(request: DigitsTrainRequest, deps: TrainDeps):
       outputs: { label: ['N'], votes: ['N', svc.model.labels.length] },
       sha256: sha256Hex(onnx),
     },
-    versions: { node: process.version, 'libsvm-js': '0.2.1', 'onnxruntime-node': onnxRuntimeVersion() },
+    codeVersion: deps.provenance.codeVersion,
+    versions: deps.provenance.versions,
     trainedAt: new Date().toISOString(),
   };
 

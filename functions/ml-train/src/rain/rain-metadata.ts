@@ -4,6 +4,7 @@ import {
   RECENT_WINDOW_DAYS,
   TRAINING_PLACES,
 } from '@serverless-ml/rain-model';
+import type { Provenance } from '../provenance';
 import type { BoostingParams } from './boosted-trees';
 import type { RainSplit } from './rain-dataset';
 
@@ -24,7 +25,7 @@ export interface RainMetadataInput {
   metrics: RainMetrics;
   onnx: { sha256: string; featureCount: number; maxAbsDiffVsTrainer: number };
   trainingMs: number;
-  onnxRuntime: string;
+  provenance: Provenance;
 }
 
 /** Rounds for JSON: metrics to 6 digits are plenty and diff cleanly. */
@@ -39,6 +40,7 @@ export function rainMetadata(m: RainMetadataInput, trainedAt: Date) {
     algorithm: 'gradient-boosted regression trees on the log-loss (own implementation, histogram splits)',
     hyperParameters,
     seed,
+    trainEvent: { model: 'rain', datasetKey: m.dataset.key, seed },
     dataset: m.dataset,
     split: {
       trainYears: m.split.trainYears,
@@ -60,7 +62,8 @@ export function rainMetadata(m: RainMetadataInput, trainedAt: Date) {
       maxAbsDiffVsTrainer: m.onnx.maxAbsDiffVsTrainer,
     },
     trainingPlaces: TRAINING_PLACES,
-    versions: { node: process.version, 'onnxruntime-node': m.onnxRuntime },
+    codeVersion: m.provenance.codeVersion,
+    versions: m.provenance.versions,
     trainedAt: trainedAt.toISOString(),
   };
 }

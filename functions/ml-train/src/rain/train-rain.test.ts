@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
-import { ModelStore, ObjectStore } from '@serverless-ml/model-store';
+import { ModelStore } from '@serverless-ml/model-store';
 import { RAIN_FEATURE_NAMES, TRAINING_PLACES } from '@serverless-ml/rain-model';
+import { readProvenance } from '../provenance';
+import { MemoryObjectStore } from '../retrain/memory-object-store';
 import { trainRain } from './train-rain';
 
-/** A bucket in memory: the trainer's real ObjectStore contract without S3. */
-class MemoryObjectStore extends ObjectStore {
-  readonly objects = new Map<string, Uint8Array | string>();
-  constructor(bucket: string) {
-    super(new S3Client({ region: 'us-east-1' }), bucket);
-  }
-  async get(key: string): Promise<Uint8Array | undefined> {
-    const body = this.objects.get(key);
-    return typeof body === 'string' ? Buffer.from(body) : body;
-  }
-  async put(key: string, body: Uint8Array | string): Promise<void> {
-    this.objects.set(key, body);
-  }
-}
+const provenance = readProvenance({ CODE_VERSION: 'test-commit' });
 
 const CSV = readFileSync(join(__dirname, '..', '..', '..', '..', 'data', 'weather.csv'));
 
@@ -28,7 +17,7 @@ function deps(csv: Uint8Array | string | undefined) {
   if (csv !== undefined) data.objects.set('weather.csv', csv);
   const models = new MemoryObjectStore('model-bucket');
   const log = jest.fn();
-  return { deps: { data, models: new ModelStore(models), log }, models, log };
+  return { deps: { data, models: new ModelStore(models), log, provenance }, models, log };
 }
 
 describe('trainRain', () => {
@@ -57,6 +46,13 @@ describe('trainRain', () => {
     expect(metadata.metrics.without_recent_days.accuracy).toBeGreaterThanOrEqual(0.71);
     expect(metadata.onnx.maxAbsDiffVsTrainer).toBeLessThan(1e-5);
     expect(metadata.dataset.sha256).toBe('27219f1ca8dbd94c9b6f4b9f4f52ab2f1eb33dfdcf719cd9fc6481ed50b74549');
+    expect(metadata.onnx.sha256).toBe(sha256Hex(models.bytes(summary.keys[0])));
+    expect(metadata).toMatchObject({
+      seed: 42,
+      trainEvent: { model: 'rain', datasetKey: 'weather.csv', seed: 42 },
+      codeVersion: 'test-commit',
+      versions: provenance.versions,
+    });
   });
 
   it('writes the same model.onnx bytes when retrained with the same seed', async () => {

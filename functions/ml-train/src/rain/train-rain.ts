@@ -1,6 +1,5 @@
 import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
-import { loadOrt } from '@serverless-ml/onnx';
 import { parseWeatherCsv, RAIN_FEATURE_NAMES, type RecordedDay, rainExamples } from '@serverless-ml/rain-model';
 import type { TrainDeps, TrainSummary } from '../train-types';
 import { accuracyAt, brierScore, rocAuc } from './binary-metrics';
@@ -91,7 +90,7 @@ export async function trainRain(request: TrainRainRequest, deps: TrainDeps): Pro
       metrics,
       onnx: { sha256: sha256Hex(onnx), featureCount: f, maxAbsDiffVsTrainer: drift },
       trainingMs,
-      onnxRuntime: loadOrt().env.versions.node ?? 'unknown',
+      provenance: deps.provenance,
     },
     new Date(),
   );

@@ -1,6 +1,8 @@
+import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
 import { ModelStore, type ObjectStore } from '@serverless-ml/model-store';
 import { createSession, loadOrt } from '@serverless-ml/onnx';
+import { readProvenance } from '../provenance';
 import type { TrainDeps } from '../train-types';
 import { toUnitVector } from './stores-onnx';
 import { trainStores } from './train-stores';
@@ -28,7 +30,8 @@ function memoryBucket(name: string, files: Record<string, string> = {}) {
 function deps(csv?: string) {
   const data = memoryBucket('data', csv === undefined ? {} : { 'stores.csv': csv });
   const modelBucket = memoryBucket('models');
-  const trainDeps: TrainDeps = { data, models: new ModelStore(modelBucket), log: () => undefined };
+  const provenance = readProvenance({ CODE_VERSION: 'test-commit' });
+  const trainDeps: TrainDeps = { data, models: new ModelStore(modelBucket), log: () => undefined, provenance };
   return { trainDeps, modelBucket };
 }
 
@@ -58,6 +61,12 @@ describe('trainStores', () => {
       duplicateIds: { count: 1, first: [{ line: 6 }] },
       check: { queries: 3, selfMatches: 3 },
       dataset: { key: 'stores.csv', schema: 'generic', rows: 5 },
+      seed: null,
+      trainEvent: { model: 'stores', datasetKey: 'stores.csv' },
+      codeVersion: 'test-commit',
+      onnx: {
+        sha256: sha256Hex(modelBucket.objects.get(`models/stores/versions/${summary.version}/model.onnx`) ?? ''),
+      },
     });
   });
 

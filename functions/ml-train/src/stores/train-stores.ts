@@ -1,6 +1,5 @@
 import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
-import { onnxRuntimeVersion } from '../evaluate-onnx';
 import type { TrainDeps, TrainSummary } from '../train-types';
 import { checkStoresModel } from './check-stores-model';
 import { type ProblemReport, parseStoreCsv, type StoreCatalog } from './store-catalog-csv';
@@ -60,6 +59,8 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
     earthRadiusKm: EARTH_RADIUS_KM,
     count: stores.length,
     maxK: stores.length,
+    seed: null, // nothing is drawn: the model is the catalog, in file order
+    trainEvent: { model: 'stores', datasetKey: request.datasetKey },
     dataset: { key: request.datasetKey, sha256: sha256Hex(raw), schema: catalog.schema, rows: catalog.rows },
     invalidRows,
     duplicateIds,
@@ -69,7 +70,8 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
       outputs: { chord2: ['N', 'k'], indices: ['N', 'k'] },
       sha256: sha256Hex(onnx),
     },
-    versions: { node: process.version, 'onnxruntime-node': onnxRuntimeVersion() },
+    codeVersion: deps.provenance.codeVersion,
+    versions: deps.provenance.versions,
     trainedAt: new Date().toISOString(),
   };
 
