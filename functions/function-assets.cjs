@@ -8,7 +8,11 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store'];
+const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'model-registry'];
+
+// Functions that never load ONNX Runtime (model-registry only reads S3): when the runtime is
+// bundled, they must not carry its ~20 MB of files.
+const WITHOUT_ORT = ['model-registry'];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
@@ -22,4 +26,4 @@ function foreignAssetPatterns() {
   );
 }
 
-module.exports = { foreignAssetPatterns };
+module.exports = { foreignAssetPatterns, WITHOUT_ORT };

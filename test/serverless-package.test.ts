@@ -232,6 +232,39 @@ describe('layer variant (--param="ort=layer")', () => {
   });
 });
 
+describe('model-registry: read-only, no ONNX Runtime in either variant', () => {
+  const name = 'serverless-ml-local-model-registry';
+
+  it.each(['GET /models', 'GET /models/{name}'])('routes %s to model-registry', (routeKey) => {
+    const [registryId] = findFunction(bundleTemplate, name);
+    const route = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route')).find(
+      (r) => r.Properties.RouteKey === routeKey,
+    );
+    const [integrationId] = Object.entries(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Integration')).find(
+      ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === registryId,
+    ) ?? ['none'];
+    expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+  });
+
+  it('attaches no layer and sets no ORT_MODULE_DIR', () => {
+    for (const template of [bundleTemplate, layerTemplate]) {
+      const [, fn] = findFunction(template, name);
+      expect(fn.Properties.Layers ?? []).toEqual([]);
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('ORT_MODULE_DIR');
+    }
+  });
+
+  it.each([
+    ['bundled', () => bundleDir],
+    ['layer', () => layerDir],
+  ])('model-registry.zip (%s) holds its handler, no ONNX Runtime files, and stays small', async (_variant, dir) => {
+    const entries = await zipEntryNames(dir(), 'model-registry.zip');
+    expect(entries).toContain('functions/model-registry/src/handler.js');
+    expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$|\.wasm$|\.gaz$/.test(entry))).toEqual([]);
+    expect(statSync(path.join(dir(), 'model-registry.zip')).size).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
 describe('ort=auto (the default)', () => {
   it('uses the layer when LocalStack reports the pro edition', () => {
     const config = printed(runs.autoPro);

@@ -4,7 +4,7 @@
 // Override with `--param="ort=layer|bundle"` or ORT_PACKAGING; `auto` asks LocalStack its edition.
 'use strict';
 
-const { foreignAssetPatterns } = require('../../functions/function-assets.cjs');
+const { foreignAssetPatterns, WITHOUT_ORT } = require('../../functions/function-assets.cjs');
 
 const ARCHS = { x86_64: 'x86_64', arm64: 'arm64' };
 
@@ -85,11 +85,11 @@ module.exports = async ({ options }) => {
     functionLayers: layer ? [{ Ref: 'OnnxruntimeLambdaLayer' }] : [],
     // Bundled: the layer's files ship inside the function; the loader finds them by this path.
     environment: layer ? {} : { ORT_MODULE_DIR: `/var/task/${layerDir}` },
-    // Per function: the bundled runtime (if any) and no other function's assets.
+    // Per function: the bundled runtime (if any, and if it uses it) and no other function's assets.
     patterns: Object.fromEntries(
       Object.entries(foreignAssetPatterns()).map(([fn, exclusions]) => [
         fn,
-        [...(layer ? [] : [`${layerDir}/**`]), ...exclusions],
+        [...(layer || WITHOUT_ORT.includes(fn) ? [] : [`${layerDir}/**`]), ...exclusions],
       ]),
     ),
   };

@@ -21,7 +21,7 @@ async function predict(event: unknown) {
   if (http && request.kind === 'test-set') {
     throw new ValidationError('POST /digits/predict needs a JSON body like {"images": [[64 numbers 0..16], ...]}');
   }
-  const model = await digits.get();
+  const model = await digits.get(request.version);
   const result =
     request.kind === 'images' ? await predictImages(request.images, model) : await predictTestSet(model, store, log);
   return http

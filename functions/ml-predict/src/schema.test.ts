@@ -32,6 +32,23 @@ describe('parsePredictRequest', () => {
     expect(() => parsePredictRequest(body, 2)).toThrow(ValidationError);
   });
 
+  it('pins a model version for the test set or for images', () => {
+    const version = '2026-01-01T00-00-00-000Z-a1b2c3';
+    expect(parsePredictRequest({ version }, 10)).toEqual({ kind: 'test-set', version });
+    expect(parsePredictRequest({ version, images: [image()] }, 10)).toEqual({
+      kind: 'images',
+      images: [image()],
+      version,
+    });
+  });
+
+  it.each([
+    ['a path', { version: '../rain' }],
+    ['a number', { version: 7, images: [image()] }],
+  ])('rejects a version that is %s with a message naming it', (_name, body) => {
+    expect(() => parsePredictRequest(body, 2)).toThrow(/^version must be a model version id/);
+  });
+
   it('rejects NaN passed directly (not through JSON)', () => {
     expect(() => parsePredictRequest({ images: [[Number.NaN, ...image().slice(1)]] }, 2)).toThrow(/images\[0\]\[0\]/);
   });

@@ -1,5 +1,6 @@
 import '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import { VERSION_ID_PATTERN } from '@serverless-ml/model-store/names';
 import * as z from 'zod/mini';
 
 export const PIXELS = 64;
@@ -20,8 +21,15 @@ const image = z.array(pixel, { error: 'must be an array of 64 numbers' }).check(
   }),
 );
 
+const version = z.optional(
+  z
+    .string({ error: 'must be a model version id (a string)' })
+    .check(z.regex(VERSION_ID_PATTERN, { error: 'must be a model version id like 2026-01-01T00-00-00-000Z-a1b2c3' })),
+);
+
 function imagesSchema(maxImages: number) {
   return z.strictObject({
+    version,
     images: z
       .array(image, {
         error: (issue) =>
@@ -36,23 +44,30 @@ function imagesSchema(maxImages: number) {
   });
 }
 
-export type PredictRequest = { kind: 'test-set' } | { kind: 'images'; images: number[][] };
+/** `version` pins an exact model version; without it the promoted (latest) one answers. */
+export type PredictRequest =
+  | { kind: 'test-set'; version?: string }
+  | { kind: 'images'; images: number[][]; version?: string };
 
-/** An empty event predicts the stored test set; `{"images": [...]}` predicts the given 8×8 images. */
+const pinned = (v: string | undefined) => (v === undefined ? {} : { version: v });
+
+/**
+ * An empty event (or only `{"version": …}`) predicts the stored test set; `{"images": [...]}` predicts
+ * the given 8×8 images. Either may name the model `version` to use.
+ */
 export function parsePredictRequest(body: unknown, maxImages: number): PredictRequest {
-  if (
-    body === undefined ||
-    body === null ||
-    body === '' ||
-    (typeof body === 'object' && Object.keys(body).length === 0)
-  ) {
-    return { kind: 'test-set' };
-  }
+  if (body === undefined || body === null || body === '') return { kind: 'test-set' };
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError('request must be a JSON object like {"images": [[64 numbers 0..16], ...]}');
   }
+  const keys = Object.keys(body);
+  if (keys.every((key) => key === 'version')) {
+    const result = z.object({ version }).safeParse(body);
+    if (result.success) return { kind: 'test-set', ...pinned(result.data.version) };
+    throw validationErrorFrom(result.error.issues);
+  }
   const result = imagesSchema(maxImages).safeParse(body);
-  if (result.success) return { kind: 'images', images: result.data.images };
+  if (result.success) return { kind: 'images', images: result.data.images, ...pinned(result.data.version) };
   throw validationErrorFrom(result.error.issues);
 }
 

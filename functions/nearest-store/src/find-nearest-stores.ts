@@ -3,11 +3,13 @@ import { chord2ToKm, toUnitVector } from './great-circle';
 import type { Store } from './store-catalog';
 import type { StoreIndex } from './store-index-cache';
 
-/** A validated query: where, and how many stores. */
+/** A validated query: where, how many stores, and optionally which model version. */
 export interface NearestQuery {
   latitude: number;
   longitude: number;
   k: number;
+  /** A pinned stores model version; the promoted one when absent. */
+  version?: string;
 }
 
 export interface NearestStore extends Store {

@@ -108,4 +108,17 @@ describe('nearest-store handler', () => {
     publishModel();
     await expect(handler({ lat: 38.85, lon: -77.04, k: 1 }, {})).resolves.toMatchObject({ stores: [{ id: 'DCA' }] });
   });
+
+  it('answers 404 naming a pinned version that does not exist, and serves one that does', async () => {
+    s3.on(GetObjectCommand).rejects(Object.assign(new Error('missing'), { name: 'NoSuchKey' }));
+    publishModel();
+    const missing = await handler(get({ lat: '1', long: '1', version: 'v9' }), {});
+    expect(missing.statusCode).toBe(404);
+    expect(JSON.parse(missing.body).error).toMatchObject({
+      type: 'NotFoundError',
+      message: 'no stores model version "v9"',
+    });
+    const pinned = await handler(get({ lat: '39.153198', long: '-77.066176', k: '1', version: 'v1' }), {});
+    expect(JSON.parse(pinned.body)).toMatchObject({ modelVersion: 'v1', stores: [{ id: 'GAI' }] });
+  });
 });

@@ -16,7 +16,7 @@ const stores = new StoreIndexCache(new ModelCache(store, 'stores', config.modelP
 async function nearest(event: unknown) {
   const http = isHttpEvent(event) && typeof event === 'object' && event !== null;
   const query = parseNearestQuery(http ? queryParamsOf(event) : event, maxK);
-  const result = await findNearestStores(query, await stores.get());
+  const result = await findNearestStores(query, await stores.get(query.version));
   return http
     ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }
     : result;

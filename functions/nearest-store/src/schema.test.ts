@@ -81,4 +81,10 @@ describe('loadNearestSettings', () => {
     expect(() => loadNearestSettings({ MAX_K: '0' })).toThrow(/MAX_K/);
     expect(() => loadNearestSettings({ MAX_K: '5000' })).toThrow(/MAX_K/);
   });
+
+  it('pins a stores model version with ?version=, and names a malformed one', () => {
+    const version = '2026-01-01T00-00-00-000Z-a1b2c3';
+    expect(parse({ lat: '1', long: '2', version })).toEqual({ latitude: 1, longitude: 2, k: 5, version });
+    expect(() => parse({ lat: '1', long: '2', version: 'a/b' })).toThrow(/^version must be a stores model version id/);
+  });
 });

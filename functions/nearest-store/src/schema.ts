@@ -1,5 +1,6 @@
 import { parseEnv } from '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import { VERSION_ID_PATTERN } from '@serverless-ml/model-store/names';
 import * as z from 'zod/mini';
 import type { NearestQuery } from './find-nearest-stores';
 
@@ -49,6 +50,11 @@ function querySchema(maxK: number) {
       lng: longitude,
       lon: longitude,
       k: z._default(wholeIn(1, maxK), DEFAULT_K),
+      version: z.optional(
+        z
+          .string({ error: 'must be a stores model version id (a string)' })
+          .check(z.regex(VERSION_ID_PATTERN, { error: 'must be a stores model version id (see GET /models/stores)' })),
+      ),
     },
     {
       error: (issue) =>
@@ -73,13 +79,14 @@ function longitudeOf(params: { long?: number; lng?: number; lon?: number }): num
   return params[first] ?? Number.NaN;
 }
 
-/** Validates `?lat=…&long=…&k=…` (or a direct invocation's `{lat, long, k}`); `k` defaults to 5. */
+/** Validates `?lat=…&long=…&k=…[&version=…]` (or a direct invocation's `{lat, long, k}`); `k` defaults to 5. */
 export function parseNearestQuery(params: unknown, maxK: number): NearestQuery {
   const input = params === undefined || params === null || params === '' ? {} : params;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ValidationError(`send lat and long: ${EXAMPLE}`);
   const result = querySchema(maxK).safeParse(input);
   if (!result.success) throw validationErrorFrom(result.error.issues);
-  return { latitude: result.data.lat, longitude: longitudeOf(result.data), k: result.data.k };
+  const { lat, k, version } = result.data;
+  return { latitude: lat, longitude: longitudeOf(result.data), k, ...(version === undefined ? {} : { version }) };
 }
 
 /** The query-string parameters of an API Gateway event (none → an empty object). */

@@ -52,4 +52,18 @@ describe('StoreIndexCache', () => {
     const cache = new StoreIndexCache({ get: () => Promise.reject(new Error('no model')) }, { artifact: jest.fn() });
     await expect(cache.get()).rejects.toThrow('no model');
   });
+
+  it('keeps the catalogs of the promoted and a pinned version apart, reading each once', async () => {
+    const models = { v1: loaded('v1'), v2: loaded('v2') };
+    const get = jest.fn(async (version?: string) => (version === 'v1' ? models.v1 : models.v2));
+    const artifact = jest.fn(async (p: ModelPointer) => catalogBytes(p.version));
+    const cache = new StoreIndexCache({ get }, { artifact });
+
+    for (let i = 0; i < 2; i++) {
+      expect(await cache.get()).toMatchObject({ modelVersion: 'v2', catalog: [{ id: 'v2' }] });
+      expect(await cache.get('v1')).toMatchObject({ modelVersion: 'v1', catalog: [{ id: 'v1' }] });
+    }
+    expect(get).toHaveBeenCalledWith('v1');
+    expect(artifact).toHaveBeenCalledTimes(2);
+  });
 });

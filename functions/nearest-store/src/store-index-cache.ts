@@ -21,29 +21,28 @@ export async function loadStoreIndex(model: LoadedModel, store: Pick<ModelStore,
 }
 
 /**
- * Pairs the ModelCache's session with its catalog: the catalog is read once per model version
- * (ModelCache returns the same LoadedModel object until the version changes) and a failed
- * read is retried on the next request rather than cached.
+ * Pairs the ModelCache's sessions with their catalogs: a catalog is read once per loaded model
+ * (ModelCache returns the same LoadedModel object for a version until it is replaced, so a WeakMap
+ * lets replaced or evicted versions go), and a failed read is retried on the next request.
  */
 export class StoreIndexCache {
-  private cached?: { model: LoadedModel; index: Promise<StoreIndex> };
+  private readonly indexes = new WeakMap<LoadedModel, Promise<StoreIndex>>();
 
   constructor(
-    private readonly models: { get(): Promise<LoadedModel> },
+    private readonly models: { get(version?: string): Promise<LoadedModel> },
     private readonly store: Pick<ModelStore, 'artifact'>,
   ) {}
 
-  /** The current model with its catalog. */
-  async get(): Promise<StoreIndex> {
-    const model = await this.models.get();
-    if (this.cached?.model !== model) {
-      const index = loadStoreIndex(model, this.store);
-      this.cached = { model, index };
-      index.catch(() => {
-        if (this.cached?.index === index) this.cached = undefined;
-      });
-      return index;
-    }
-    return this.cached.index;
+  /** The promoted model with its catalog, or exactly `version` when one is given. */
+  async get(version?: string): Promise<StoreIndex> {
+    const model = await this.models.get(version);
+    const cached = this.indexes.get(model);
+    if (cached) return cached;
+    const index = loadStoreIndex(model, this.store);
+    this.indexes.set(model, index);
+    index.catch(() => {
+      if (this.indexes.get(model) === index) this.indexes.delete(model);
+    });
+    return index;
   }
 }

@@ -61,7 +61,15 @@ describe('forecastRain', () => {
     const predict = jest.fn(async () => ({ probability: 0.2, modelVersion: 'v2' }));
     const { deps } = fakes({ source: 'recorded', today, previous }, { predictor: { predict } });
     await forecastRain({ query, requestId: 'r' }, deps);
-    expect(predict).toHaveBeenCalledWith(today, seattle, previous);
+    expect(predict).toHaveBeenCalledWith(today, seattle, previous, undefined);
+  });
+
+  it('asks the predictor for the pinned model version and answers with it', async () => {
+    const predict = jest.fn(async () => ({ probability: 0.2, modelVersion: 'v1' }));
+    const { deps } = fakes({ source: 'query', today, previous: [] }, { predictor: { predict } });
+    const forecast = await forecastRain({ query: { ...query, version: 'v1' }, requestId: 'r' }, deps);
+    expect(predict).toHaveBeenCalledWith(today, seattle, [], 'v1');
+    expect(forecast.modelVersion).toBe('v1');
   });
 
   it('says whether a replayed forecast was right', async () => {

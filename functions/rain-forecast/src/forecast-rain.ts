@@ -11,6 +11,8 @@ export interface ForecastQuery {
   where: PlaceQuery;
   date?: string;
   observations?: TodayObservations;
+  /** A pinned rain model version; the promoted one when absent. */
+  version?: string;
 }
 
 export interface ForecastDeps {
@@ -54,7 +56,12 @@ export async function forecastRain(
   const place = await deps.geocoder.locate(query.where);
   const report = await deps.weather.report({ place, date: query.date, observations: query.observations });
   if (!report) throw noWeather(deps.trainingPlaces);
-  const { probability, modelVersion } = await deps.predictor.predict(report.today, place, report.previous);
+  const { probability, modelVersion } = await deps.predictor.predict(
+    report.today,
+    place,
+    report.previous,
+    query.version,
+  );
   const rainTomorrow = probability >= 0.5;
   const { actual, ...observations } = report;
   const forecast: RainForecast = {

@@ -88,4 +88,26 @@ describe('OnnxRainPredictor (real ONNX Runtime, tiny logistic model)', () => {
     const predictor = new OnnxRainPredictor(fakeStore({ version: 'v1', tampered: true }), 5000, quiet);
     await expect(predictor.predict(today, place, [])).rejects.toThrow(UpstreamError);
   });
+
+  it('predicts with a pinned version, refusing one trained on other features', async () => {
+    const old = logisticModel(-5);
+    const meta = (features: readonly string[]) =>
+      new TextEncoder().encode(
+        JSON.stringify({ features, onnx: { sha256: createHash('sha256').update(old).digest('hex') } }),
+      );
+    const files: Record<string, Record<string, Uint8Array>> = {
+      v0: { 'model.onnx': old, 'metadata.json': meta(RAIN_FEATURE_NAMES) },
+      vx: { 'model.onnx': old, 'metadata.json': meta(['precipitation']) },
+    };
+    const store = Object.assign(fakeStore({ version: 'v1' }), {
+      versionFile: async (_m: string, version: string, name: string) => files[version]?.[name],
+    });
+    store.artifact = jest.fn(async (p: ModelPointer, name: string) => files[p.version]?.[name] ?? new Uint8Array());
+    const predictor = new OnnxRainPredictor(store, 5000, quiet);
+    const pinned = await predictor.predict(today, place, [], 'v0');
+    expect(pinned.modelVersion).toBe('v0');
+    expect(pinned.probability).toBeLessThan(0.1);
+    await expect(predictor.predict(today, place, [], 'vx')).rejects.toThrow(/trained on features \["precipitation"\]/);
+    await expect(predictor.predict(today, place, [], 'v9')).rejects.toThrow('no rain model version "v9"');
+  });
 });

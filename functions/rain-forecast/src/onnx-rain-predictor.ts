@@ -21,7 +21,8 @@ async function checkFeatures(store: ModelStore, pointer: ModelPointer): Promise<
 
 /**
  * The published `rain` model in ONNX Runtime: `features` float32 [1, F] → `probability` [1] or [1, 1].
- * Model loading, pointer following and keeping the old model on a failed reload are ModelCache's.
+ * Model loading, pointer following, pinned versions and keeping the old model on a failed reload
+ * are ModelCache's.
  */
 export class OnnxRainPredictor implements RainPredictor {
   private readonly cache: ModelCache;
@@ -36,8 +37,13 @@ export class OnnxRainPredictor implements RainPredictor {
     this.cache = new ModelCache(store, 'rain', ttlMs, prefixed, createSession, now, (p) => checkFeatures(store, p));
   }
 
-  async predict(today: DayObservation, place: GeoPoint, previous: DayObservation[]): Promise<RainPrediction> {
-    const model = await this.cache.get();
+  async predict(
+    today: DayObservation,
+    place: GeoPoint,
+    previous: DayObservation[],
+    version?: string,
+  ): Promise<RainPrediction> {
+    const model = await this.cache.get(version);
     const features = rainFeatures(today, place, previous);
     const ort = loadOrt();
     const out = await model.session.run({ features: new ort.Tensor('float32', features, [1, features.length]) });

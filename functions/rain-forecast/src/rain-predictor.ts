@@ -8,6 +8,11 @@ export interface RainPrediction {
 
 /** The model behind one call: the ONNX adapter in production, a plain function in tests. */
 export interface RainPredictor {
-  /** `previous` are the days before `today`, newest first, possibly empty. */
-  predict(today: DayObservation, place: GeoPoint, previous: DayObservation[]): Promise<RainPrediction>;
+  /** `previous` are the days before `today`, newest first, possibly empty; `version` pins the model. */
+  predict(
+    today: DayObservation,
+    place: GeoPoint,
+    previous: DayObservation[],
+    version?: string,
+  ): Promise<RainPrediction>;
 }

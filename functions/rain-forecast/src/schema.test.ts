@@ -29,6 +29,14 @@ describe('parseForecastQuery', () => {
     });
   });
 
+  it('pins a model version with ?version=', () => {
+    const version = '2026-01-01T00-00-00-000Z-a1b2c3';
+    expect(parseForecastQuery({ city: 'Seattle', version })).toMatchObject({ version });
+    expect(() => parseForecastQuery({ city: 'Seattle', version: '../digits' })).toThrow(
+      /^version must be a rain model version id/,
+    );
+  });
+
   it.each([
     ['neither city nor a point', {}, /say where: city=Seattle/],
     ['no parameters at all', null, /say where/],

@@ -1,5 +1,6 @@
 import '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import { VERSION_ID_PATTERN } from '@serverless-ml/model-store/names';
 import * as z from 'zod/mini';
 import type { ForecastQuery } from './forecast-rain';
 import type { TodayObservations } from './weather/weather-provider';
@@ -54,11 +55,16 @@ const querySchema = z.strictObject(
     temp_max: z.optional(numberParam(-90, 60, ' °C')),
     temp_min: z.optional(numberParam(-90, 60, ' °C')),
     wind: z.optional(numberParam(0, 120, ' m/s')),
+    version: z.optional(
+      z
+        .string()
+        .check(z.regex(VERSION_ID_PATTERN, { error: 'must be a rain model version id (see GET /models/rain)' })),
+    ),
   },
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown query parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}: use city (or lat and long), country, date, ${OBSERVATIONS.join(', ')}`
+        ? `unknown query parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}: use city (or lat and long), country, date, ${OBSERVATIONS.join(', ')}, version`
         : undefined,
   },
 );
@@ -106,5 +112,5 @@ export function parseForecastQuery(params: Record<string, string | undefined> | 
         ? { kind: 'city', city: q.city, country: q.country }
         : undefined;
   if (!where) throw new ValidationError('say where: city=Seattle, or lat and long');
-  return { where, date: q.date, observations };
+  return { where, date: q.date, observations, ...(q.version === undefined ? {} : { version: q.version }) };
 }

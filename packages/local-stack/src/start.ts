@@ -1,8 +1,16 @@
 // `pnpm start`: the embedded stack, trained and serving until Ctrl-C.
 
-import { startLocalStack } from './local-stack';
+import { loadPodIntoStack } from '@serverless-ml/pods';
+import { type LocalStack, startLocalStack } from './local-stack';
 import { stackSettings } from './settings';
 import { runApisWalkthrough, runDigitsWalkthrough, usage } from './walkthrough';
+
+async function autoLoadPod(stack: LocalStack, ref: string, log: (line: string) => void): Promise<string[]> {
+  log(`AUTO_LOAD_POD: loading ${ref}…`);
+  const pod = await loadPodIntoStack({ ref, endpoint: stack.s3Endpoint, stage: stack.settings.stage, log });
+  log(`AUTO_LOAD_POD: restored ${pod.models.length ? pod.models.join(', ') : 'no models'} from ${ref}`);
+  return pod.models;
+}
 
 async function main() {
   const log = (line: string) => console.log(line);
@@ -18,8 +26,10 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   try {
-    await runDigitsWalkthrough(stack, log);
-    await runApisWalkthrough(stack, log);
+    // A pod restores models as they were: serve those instead of training new versions.
+    const restored = process.env.AUTO_LOAD_POD ? await autoLoadPod(stack, process.env.AUTO_LOAD_POD, log) : [];
+    await runDigitsWalkthrough(stack, log, !restored.includes('digits'));
+    await runApisWalkthrough(stack, log, restored);
   } catch (error) {
     await stack.stop();
     throw error;

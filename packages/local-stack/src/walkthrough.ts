@@ -24,12 +24,18 @@ function fail(what: string, payload: unknown): never {
   throw new Error(`${what} failed: ${JSON.stringify(payload)}`);
 }
 
-/** Trains digits through ml-train, predicts the test set through ml-predict and one image over HTTP. */
-export async function runDigitsWalkthrough(stack: LocalStack, log: (line: string) => void): Promise<PredictPayload> {
-  log('invoking ml-train (digits)…');
-  const train = await stack.invoke<TrainPayload>('ml-train', { model: 'digits' });
-  if (train.functionError) fail('ml-train', train.payload);
-  log(`trained digits@${train.payload.version} in ${train.payload.trainMs.toFixed(0)} ms`);
+/** Trains digits through ml-train (unless `train` is false), predicts the test set and one image over HTTP. */
+export async function runDigitsWalkthrough(
+  stack: LocalStack,
+  log: (line: string) => void,
+  train = true,
+): Promise<PredictPayload> {
+  if (train) {
+    log('invoking ml-train (digits)…');
+    const trained = await stack.invoke<TrainPayload>('ml-train', { model: 'digits' });
+    if (trained.functionError) fail('ml-train', trained.payload);
+    log(`trained digits@${trained.payload.version} in ${trained.payload.trainMs.toFixed(0)} ms`);
+  }
   log('invoking ml-predict on the stored test set…');
   const predict = await stack.invoke<PredictPayload>('ml-predict', {});
   if (predict.functionError) fail('ml-predict', predict.payload);
@@ -63,9 +69,13 @@ async function getJson<T>(url: string, what: string): Promise<T> {
   return body;
 }
 
-/** Trains the rain and stores models through ml-train and asks both HTTP APIs once. */
-export async function runApisWalkthrough(stack: LocalStack, log: (line: string) => void): Promise<void> {
-  for (const model of ['rain', 'stores'] as const) {
+/** Trains the rain and stores models through ml-train (unless told which to skip) and asks both HTTP APIs once. */
+export async function runApisWalkthrough(
+  stack: LocalStack,
+  log: (line: string) => void,
+  skipTraining: readonly string[] = [],
+): Promise<void> {
+  for (const model of (['rain', 'stores'] as const).filter((m) => !skipTraining.includes(m))) {
     log(`invoking ml-train (${model})…`);
     const train = await stack.invoke<{ version: string; metrics: Record<string, number> }>('ml-train', { model });
     if (train.functionError) fail(`ml-train ${model}`, train.payload);

@@ -1,4 +1,17 @@
 export { type LoadedModel, ModelCache } from './model-cache';
-export { type ModelArtifact, type ModelPointer, ModelStore, newVersionId, type PublishedModel } from './model-store';
-export { ObjectStore } from './object-store';
+export { checkModelName, checkVersionId, MODEL_NAME_PATTERN, VERSION_ID_PATTERN } from './model-names';
+export { MAX_POINTER_HISTORY, type ModelPointer, type PromotionRecord } from './model-pointer';
+export type { PromotionResult } from './model-promotion';
+export {
+  ModelRegistry,
+  type ModelSummary,
+  type ModelVersions,
+  type VersionDetail,
+  type VersionSummary,
+} from './model-registry';
+export { type ModelArtifact, ModelStore, newVersionId, type PublishedModel } from './model-store';
+export { type ObjectListing, ObjectStore } from './object-store';
+export { MAX_PINNED_VERSIONS } from './pinned-models';
+export { ModelIntegrityError, RegistryConflictError } from './registry-errors';
 export { createS3Client, type S3Settings } from './s3-client';
+export { headlineMetrics, readVersionMetadata, type VersionMetadata } from './version-metadata';

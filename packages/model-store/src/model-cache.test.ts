@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ModelNotReadyError } from '@serverless-ml/errors';
+import { ModelNotReadyError, NotFoundError } from '@serverless-ml/errors';
 import type { OrtSession } from '@serverless-ml/onnx';
+import { mockBucket } from './mock-bucket.fixture';
 import { ModelCache } from './model-cache';
-import type { ModelPointer, ModelStore } from './model-store';
+import { type ModelPointer, ModelStore } from './model-store';
 
 const bytes = (v: string) => new TextEncoder().encode(v);
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');
@@ -83,5 +84,50 @@ describe('ModelCache', () => {
     await cache.get();
     state.failPointer = true;
     expect((await cache.get()).pointer.version).toBe('v1');
+  });
+
+  it('serves a pinned version next to the latest one, without moving the latest', async () => {
+    const bucket = mockBucket();
+    const store = new ModelStore(bucket.objectStore);
+    const publish = async (body: string, day: number) =>
+      (
+        await store.publish(
+          'digits',
+          [
+            { name: 'model.onnx', body, contentType: 'application/octet-stream' },
+            { name: 'metadata.json', body: JSON.stringify({ onnx: { sha256: sha(body) } }), contentType: 'x' },
+          ],
+          new Date(Date.UTC(2026, 0, day)),
+        )
+      ).pointer.version;
+    const v1 = await publish('one', 1);
+    const v2 = await publish('two', 2);
+    const cache = new ModelCache(store, 'digits', 0, quiet, async (b) => session(new TextDecoder().decode(b)), now);
+
+    expect((await cache.get()).session).toEqual({ name: 'two' });
+    expect((await cache.get(v1)).session).toEqual({ name: 'one' });
+    expect(await cache.get(v2)).toBe(await cache.get());
+    await expect(cache.get('2020-01-01T00-00-00-000Z-abcdef')).rejects.toThrow(NotFoundError);
+    expect((await cache.get()).pointer.version).toBe(v2);
+    bucket.mock.restore();
+  });
+
+  it('keeps serving the old model when a corrupt artifact is published to S3', async () => {
+    const bucket = mockBucket();
+    const store = new ModelStore(bucket.objectStore);
+    const artifacts = (body: string) => [{ name: 'model.onnx', body, contentType: 'application/octet-stream' }];
+    const { pointer: good } = await store.publish('digits', artifacts('good'), new Date(Date.UTC(2026, 0, 1)));
+    const log = jest.fn();
+    const cache = new ModelCache(store, 'digits', 0, log, async (b) => session(new TextDecoder().decode(b)), now);
+    await cache.get();
+
+    const { pointer: bad } = await store.publish('digits', artifacts('new'), new Date(Date.UTC(2026, 0, 2)));
+    bucket.objects.set(`${bad.prefix}model.onnx`, new TextEncoder().encode('corrupted in transit'));
+
+    const served = await cache.get();
+    expect(served.pointer.version).toBe(good.version);
+    expect(served.session).toEqual({ name: 'good' });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/could not load digits@.*still serving digits@/));
+    bucket.mock.restore();
   });
 });

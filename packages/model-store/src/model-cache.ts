@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { AppError, ModelNotReadyError, UpstreamError } from '@serverless-ml/errors';
 import { createSession, type OrtSession } from '@serverless-ml/onnx';
-import type { ModelPointer, ModelStore } from './model-store';
+import type { ModelPointer } from './model-pointer';
+import type { ModelStore } from './model-store';
+import { type LoadedModel, PinnedModels } from './pinned-models';
 
-/** A model version and its ONNX session; the same object until the version changes. */
-export interface LoadedModel {
-  pointer: ModelPointer;
-  session: OrtSession;
-}
+export type { LoadedModel } from './pinned-models';
 
 type Log = (message: string) => void;
 
@@ -15,11 +13,13 @@ type Log = (message: string) => void;
  * Keeps one ONNX session per container and follows the model's `latest` pointer: the pointer
  * (a few hundred bytes) is re-read at most every `ttlMs`, the model only when it changed —
  * so a newly trained model is served without a cold start. A failed reload keeps the old model.
+ * Exact versions asked for by callers are kept apart, in a few PinnedModels sessions.
  */
 export class ModelCache {
   private current?: LoadedModel;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private refreshing?: Promise<LoadedModel>;
+  private readonly pinned: PinnedModels;
 
   constructor(
     private readonly store: ModelStore,
@@ -30,10 +30,19 @@ export class ModelCache {
     private readonly now: () => number = Date.now,
     /** Extra checks before a version is served (e.g. its metadata); throwing refuses it. */
     private readonly verify: (pointer: ModelPointer) => Promise<void> = async () => undefined,
-  ) {}
+  ) {
+    this.pinned = new PinnedModels(name, { store, create, verify, log });
+  }
 
-  /** The current model; loads or reloads it when the pointer moved. */
-  async get(): Promise<LoadedModel> {
+  /**
+   * The promoted model (loaded or reloaded when the pointer moved), or exactly `version` when one
+   * is given — NotFoundError (404) naming it when that version does not exist.
+   */
+  async get(version?: string): Promise<LoadedModel> {
+    if (version !== undefined) {
+      // A version's files never change, so the latest session serves it whatever the TTL says.
+      return this.current?.pointer.version === version ? this.current : this.pinned.get(version);
+    }
     if (this.current && this.now() - this.checkedAt < this.ttlMs) return this.current;
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = undefined;

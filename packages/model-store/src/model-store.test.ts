@@ -18,6 +18,7 @@ describe('ModelStore.publish', () => {
 
   it('writes every artifact before the pointer', async () => {
     s3Mock.on(PutObjectCommand).resolves({});
+    s3Mock.on(GetObjectCommand).rejects(Object.assign(new Error('missing'), { name: 'NoSuchKey' }));
     const { pointer } = await store().publish('digits', artifacts);
     const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
     expect(keys).toEqual([
@@ -26,6 +27,14 @@ describe('ModelStore.publish', () => {
       'models/digits/latest.json',
     ]);
     expect(pointer.modelSha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+  });
+
+  it('refuses to flip the pointer when the current one cannot be read, naming the stored version', async () => {
+    s3Mock.on(PutObjectCommand).resolves({});
+    s3Mock.on(GetObjectCommand).rejects(Object.assign(new Error('throttled'), { name: 'SlowDown' }));
+    await expect(store().publish('digits', artifacts)).rejects.toThrow(/is stored .* `pnpm ml models promote digits@/);
+    const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
+    expect(keys).not.toContain('models/digits/latest.json');
   });
 
   it('leaves the pointer alone when an artifact write fails', async () => {

@@ -1,20 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { checkModelName, checkVersionId } from './model-names';
+import { type ModelPointer, promotedPointer, versionPrefix } from './model-pointer';
 import type { ObjectStore } from './object-store';
+
+export type { ModelPointer } from './model-pointer';
 
 export interface ModelArtifact {
   /** File name inside the version folder, e.g. `model.onnx`. */
   name: string;
   body: Uint8Array | string;
   contentType: string;
-}
-
-/** The small object that names a model's current version. Written last, so it never points at a partial write. */
-export interface ModelPointer {
-  model: string;
-  version: string;
-  prefix: string;
-  modelSha256: string;
-  publishedAt: string;
 }
 
 export interface PublishedModel {
@@ -29,7 +24,7 @@ export function newVersionId(now: Date = new Date()): string {
 
 /**
  * Versioned models in S3: `models/<name>/versions/<version>/<file>` plus a pointer
- * `models/<name>/latest.json`.
+ * `models/<name>/latest.json` naming the promoted version (and the ones promoted before it).
  */
 export class ModelStore {
   constructor(private readonly objects: ObjectStore) {}
@@ -43,19 +38,22 @@ export class ModelStore {
     const onnx = artifacts.find((a) => a.name === 'model.onnx');
     if (!onnx) throw new Error('a published model needs a model.onnx artifact');
     const version = newVersionId(now);
-    const prefix = `models/${model}/versions/${version}/`;
+    const prefix = versionPrefix(checkModelName(model), version);
     // Sequential on purpose: the pointer must not be written if any artifact fails.
     for (const artifact of artifacts) {
       await this.objects.put(prefix + artifact.name, artifact.body, artifact.contentType);
     }
-    const pointer: ModelPointer = {
-      model,
-      version,
-      prefix,
-      modelSha256: createHash('sha256').update(onnx.body).digest('hex'),
-      publishedAt: now.toISOString(),
-    };
-    await this.objects.put(this.pointerKey(model), JSON.stringify(pointer, null, 2), 'application/json');
+    // Read as late as possible: the old pointer goes into the new one's history (for rollback).
+    const previous = await this.latest(model).catch((error: unknown) => {
+      throw new Error(
+        `${model}@${version} is stored but the current pointer could not be read, so it was not promoted: ` +
+          `promote it with \`pnpm ml models promote ${model}@${version}\``,
+        { cause: error },
+      );
+    });
+    const modelSha256 = createHash('sha256').update(onnx.body).digest('hex');
+    const pointer = promotedPointer(model, { version, modelSha256 }, previous, now);
+    await this.writePointer(pointer);
     return { pointer, keys: artifacts.map((a) => prefix + a.name) };
   }
 
@@ -64,10 +62,40 @@ export class ModelStore {
     return this.objects.getJson<ModelPointer>(this.pointerKey(model));
   }
 
+  /** Replaces the pointer: one small write, the only thing promote and rollback change. */
+  async writePointer(pointer: ModelPointer): Promise<void> {
+    await this.objects.put(this.pointerKey(pointer.model), JSON.stringify(pointer, null, 2), 'application/json');
+  }
+
   /** Reads one artifact of a version; throws naming the key when it is missing. */
   async artifact(pointer: ModelPointer, name: string): Promise<Uint8Array> {
     const bytes = await this.objects.get(pointer.prefix + name);
     if (bytes === undefined) throw new Error(`model artifact ${pointer.prefix}${name} is missing`);
     return bytes;
+  }
+
+  /** Reads one file of a named version; `undefined` when it does not exist. */
+  async versionFile(model: string, version: string, name: string): Promise<Uint8Array | undefined> {
+    return this.objects.get(versionPrefix(checkModelName(model), checkVersionId(version)) + name);
+  }
+
+  /** File names of a version (`model.onnx`, `metadata.json`, …); empty when the version does not exist. */
+  async versionFiles(model: string, version: string): Promise<string[]> {
+    const prefix = versionPrefix(checkModelName(model), checkVersionId(version));
+    const { keys } = await this.objects.list(prefix);
+    return keys.map((key) => key.slice(prefix.length));
+  }
+
+  /** Names of every model that has a pointer or a version, sorted. */
+  async models(): Promise<string[]> {
+    const { prefixes } = await this.objects.list('models/', '/');
+    return prefixes.map((p) => p.slice('models/'.length, -1)).sort();
+  }
+
+  /** Version ids of a model, oldest first (ids sort by time). */
+  async versions(model: string): Promise<string[]> {
+    const base = `models/${checkModelName(model)}/versions/`;
+    const { prefixes } = await this.objects.list(base, '/');
+    return prefixes.map((p) => p.slice(base.length, -1)).sort();
   }
 }

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 function isMissing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -6,7 +6,14 @@ function isMissing(error: unknown): boolean {
   return error.name === 'NoSuchKey' || error.name === 'NotFound' || status === 404;
 }
 
-/** Thin typed access to one bucket: whole-object reads and writes. */
+/** What a listing found: object keys and, with a delimiter, the "folders" one level down. */
+export interface ObjectListing {
+  keys: string[];
+  /** Common prefixes, e.g. `models/digits/` under `models/` with delimiter `/`. */
+  prefixes: string[];
+}
+
+/** Thin typed access to one bucket: whole-object reads and writes, and listings. */
 export class ObjectStore {
   constructor(
     private readonly s3: S3Client,
@@ -33,5 +40,25 @@ export class ObjectStore {
   /** Writes an object whole. */
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** Every key under a prefix (all pages; S3 returns at most 1000 a page), sorted as S3 sorts them. */
+  async list(prefix: string, delimiter?: string): Promise<ObjectListing> {
+    const listing: ObjectListing = { keys: [], prefixes: [] };
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          Delimiter: delimiter,
+          ContinuationToken: token,
+        }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) listing.keys.push(object.Key);
+      for (const common of page.CommonPrefixes ?? []) if (common.Prefix) listing.prefixes.push(common.Prefix);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return listing;
   }
 }

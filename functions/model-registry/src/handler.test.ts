@@ -1,0 +1,93 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { mockBucket } from '../../../packages/model-store/src/mock-bucket.fixture';
+
+type Response = { statusCode: number; body: string };
+type Handler = (event: unknown, context: unknown) => Promise<Response | Record<string, unknown>>;
+
+const bucket = mockBucket();
+let handler: Handler;
+let ortLoaded = false;
+
+const http = (name?: string) => ({
+  requestContext: { http: { method: 'GET' } },
+  headers: {},
+  ...(name === undefined ? {} : { pathParameters: { name } }),
+});
+const put = (key: string, value: unknown) => bucket.objects.set(key, new TextEncoder().encode(JSON.stringify(value)));
+const V1 = '2026-01-01T00-00-00-000Z-aaaaaa';
+const V2 = '2026-01-02T00-00-00-000Z-bbbbbb';
+
+beforeAll(() => {
+  Object.assign(process.env, { DATA_BUCKET: 'data-bucket', MODEL_BUCKET: 'model-bucket' });
+  jest.doMock('onnxruntime-node', () => {
+    ortLoaded = true;
+    return {};
+  });
+  handler = require('./handler').handler;
+  for (const [version, accuracy] of [
+    [V1, 0.97],
+    [V2, 0.95],
+  ] as const) {
+    bucket.objects.set(`models/digits/versions/${version}/model.onnx`, new Uint8Array([1]));
+    put(`models/digits/versions/${version}/metadata.json`, { metrics: { accuracy }, trainedAt: version });
+  }
+  put('models/digits/latest.json', {
+    model: 'digits',
+    version: V1,
+    prefix: `models/digits/versions/${V1}/`,
+    modelSha256: 'x',
+    publishedAt: '2026-01-03T00:00:00.000Z',
+    history: [{ version: V2, modelSha256: 'y', promotedAt: '2026-01-02T00:00:00.000Z' }],
+  });
+});
+
+afterAll(() => bucket.mock.restore());
+
+describe('model-registry handler', () => {
+  it('answers GET /models with every model and its promoted version', async () => {
+    const res = (await handler(http(), {})) as Response;
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({
+      models: [
+        { name: 'digits', promoted: V1, promotedAt: '2026-01-03T00:00:00.000Z', versions: 2, newestVersion: V2 },
+      ],
+    });
+  });
+
+  it('answers GET /models/{name} with the versions, their metrics and the promoted one marked', async () => {
+    const res = (await handler(http('digits'), {})) as Response;
+    const body = JSON.parse(res.body);
+    expect(body).toMatchObject({ name: 'digits', promoted: V1, history: [{ version: V2 }] });
+    expect(body.versions).toEqual([
+      { version: V1, promoted: true, trainedAt: V1, metrics: { accuracy: 0.97 } },
+      { version: V2, promoted: false, trainedAt: V2, metrics: { accuracy: 0.95 } },
+    ]);
+  });
+
+  it('answers 404 naming an unknown model and 400 for a malformed name', async () => {
+    const missing = (await handler(http('digitz'), {})) as Response;
+    expect(missing.statusCode).toBe(404);
+    expect(JSON.parse(missing.body).error).toEqual({
+      type: 'NotFoundError',
+      message: 'no model named "digitz" (models: digits)',
+    });
+    expect(((await handler(http('Digits!'), {})) as Response).statusCode).toBe(400);
+  });
+
+  it('answers a direct invocation with the result object', async () => {
+    await expect(handler({ name: 'digits' }, {})).resolves.toMatchObject({ promoted: V1 });
+    await expect(handler({}, {})).resolves.toMatchObject({ models: [{ name: 'digits' }] });
+    await expect(handler({ nom: 'digits' }, {})).rejects.toThrow('unknown field nom');
+  });
+
+  it('answers 503 when S3 fails', async () => {
+    bucket.mock.on(ListObjectsV2Command).rejectsOnce(new Error('socket hang up'));
+    const res = (await handler(http(), {})) as Response;
+    expect(res.statusCode).toBe(503);
+    expect(JSON.parse(res.body).error.message).toBe('could not read the model registry from S3');
+  });
+
+  it('never loads ONNX Runtime', () => {
+    expect(ortLoaded).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
+import { type CliTarget, resolveTarget } from './cli-target';
+import { explainError } from './explain-error';
+import { formatModelList, formatModelVersions, formatPromotion, formatVersionDetail } from './format-models';
+import { type CliCommand, parseCommand, USAGE, UsageError } from './parse-args';
+
+/** Where the CLI writes: stdout for results, stderr for errors. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Registry = Pick<ModelRegistry, 'listModels' | 'listVersions' | 'showVersion' | 'promote' | 'rollback'>;
+
+/** The registry on the target's bucket: one S3 client for the whole run. */
+export function registryFor(target: CliTarget): { registry: Registry; close: () => void } {
+  const s3 = createS3Client(target.s3);
+  return { registry: new ModelRegistry(new ModelStore(new ObjectStore(s3, target.bucket))), close: () => s3.destroy() };
+}
+
+async function execute(command: Exclude<CliCommand, { kind: 'help' }>, registry: Registry): Promise<string> {
+  const print = (value: unknown, human: () => string) => (command.json ? JSON.stringify(value, null, 2) : human());
+  switch (command.kind) {
+    case 'list': {
+      const models = await registry.listModels();
+      return print({ models }, () => formatModelList(models));
+    }
+    case 'show': {
+      if (command.version === undefined) {
+        const versions = await registry.listVersions(command.name);
+        return print(versions, () => formatModelVersions(versions));
+      }
+      const detail = await registry.showVersion(command.name, command.version);
+      return print(detail, () => formatVersionDetail(detail));
+    }
+    case 'promote': {
+      const result = await registry.promote(command.name, command.version);
+      return print(result, () => formatPromotion(result, 'promote'));
+    }
+    case 'rollback': {
+      const result = await registry.rollback(command.name);
+      return print(result, () => formatPromotion(result, 'rollback'));
+    }
+  }
+}
+
+/** Runs `ml models …` and returns the exit code: 0 done, 1 failed, 2 bad command line. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  open: (target: CliTarget) => { registry: Registry; close: () => void } = registryFor,
+): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`ml: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const target = resolveTarget(command.target, env);
+  const { registry, close } = open(target);
+  try {
+    io.out(await execute(command, registry));
+    return 0;
+  } catch (error) {
+    io.err(`ml: ${explainError(error, target)}`);
+    return 1;
+  } finally {
+    close();
+  }
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { NotFoundError } from '@serverless-ml/errors';
+import { mockBucket } from './mock-bucket.fixture';
+import { MAX_POINTER_HISTORY, type ModelPointer } from './model-pointer';
+import { ModelRegistry } from './model-registry';
+import { ModelStore } from './model-store';
+import { ModelIntegrityError, RegistryConflictError } from './registry-errors';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const POINTER = 'models/digits/latest.json';
+
+let bucket: ReturnType<typeof mockBucket>;
+let store: ModelStore;
+let registry: ModelRegistry;
+let day = 0;
+
+async function train(onnx = `model-${day}`): Promise<string> {
+  day++;
+  const metadata = { metrics: { accuracy: day / 100 }, onnx: { sha256: sha(onnx) } };
+  const { pointer } = await store.publish(
+    'digits',
+    [
+      { name: 'model.onnx', body: onnx, contentType: 'application/octet-stream' },
+      { name: 'metadata.json', body: JSON.stringify(metadata), contentType: 'application/json' },
+    ],
+    new Date(Date.UTC(2026, 0, day)),
+  );
+  return pointer.version;
+}
+
+const pointer = () => bucket.json(POINTER) as ModelPointer;
+const pointerWrites = () =>
+  bucket.mock.commandCalls(PutObjectCommand).filter((c) => c.args[0].input.Key === POINTER).length;
+
+beforeEach(() => {
+  bucket = mockBucket();
+  store = new ModelStore(bucket.objectStore);
+  registry = new ModelRegistry(store, () => new Date('2026-06-01T00:00:00Z'));
+  day = 0;
+});
+
+afterEach(() => bucket.mock.restore());
+
+describe('ModelRegistry.promote and rollback', () => {
+  it('publish pushes the previous pointer onto the history', async () => {
+    const v1 = await train();
+    const v2 = await train();
+    expect(pointer()).toMatchObject({ version: v2, history: [{ version: v1, modelSha256: sha('model-0') }] });
+  });
+
+  it('promotes an older version, then rolls back, each with one pointer write and nothing else', async () => {
+    const v1 = await train();
+    const v2 = await train();
+    const v3 = await train();
+    bucket.mock.resetHistory();
+
+    const promoted = await registry.promote('digits', v1);
+    expect(promoted).toMatchObject({ from: v3, to: v1, changed: true });
+    expect(pointer()).toMatchObject({ version: v1, publishedAt: '2026-06-01T00:00:00.000Z' });
+    expect(pointer().history?.map((h) => h.version)).toEqual([v3, v2, v1]);
+    expect(bucket.mock.commandCalls(PutObjectCommand)).toHaveLength(1);
+
+    await expect(registry.rollback('digits')).resolves.toMatchObject({ from: v1, to: v3 });
+    expect(pointer().history?.map((h) => h.version)).toEqual([v2, v1]);
+    await expect(registry.rollback('digits')).resolves.toMatchObject({ to: v2 });
+    await expect(registry.rollback('digits')).resolves.toMatchObject({ to: v1 });
+    expect(pointerWrites()).toBe(4);
+    expect(bucket.mock.commandCalls(PutObjectCommand)).toHaveLength(4);
+    await expect(registry.rollback('digits')).rejects.toThrow(RegistryConflictError);
+    await expect(registry.rollback('digits')).rejects.toThrow(/digits has no earlier promotion to roll back to/);
+  });
+
+  it('does not write when the version is already promoted', async () => {
+    const v1 = await train();
+    bucket.mock.resetHistory();
+    await expect(registry.promote('digits', v1)).resolves.toMatchObject({ changed: false, to: v1 });
+    expect(pointerWrites()).toBe(0);
+  });
+
+  it('refuses to promote a version whose model.onnx does not match its recorded sha256', async () => {
+    const v1 = await train();
+    await train();
+    bucket.objects.set(`models/digits/versions/${v1}/model.onnx`, new TextEncoder().encode('tampered'));
+    bucket.mock.resetHistory();
+    await expect(registry.promote('digits', v1)).rejects.toThrow(ModelIntegrityError);
+    await expect(registry.promote('digits', v1)).rejects.toThrow(`refusing digits@${v1}: its model.onnx has sha256`);
+    expect(pointerWrites()).toBe(0);
+  });
+
+  it('refuses to promote a missing version or an unknown model', async () => {
+    await train();
+    await expect(registry.promote('digits', '2020-01-01T00-00-00-000Z-abcdef')).rejects.toThrow(
+      'no version "2020-01-01T00-00-00-000Z-abcdef" of model digits',
+    );
+    await expect(registry.promote('pixels', 'v1')).rejects.toThrow(NotFoundError);
+    await expect(registry.promote('pixels', 'v1')).rejects.toThrow('no model named "pixels" (models: digits)');
+  });
+
+  it('refuses to roll back onto a version whose model.onnx was corrupted since', async () => {
+    const v1 = await train();
+    await train();
+    bucket.objects.set(`models/digits/versions/${v1}/model.onnx`, new TextEncoder().encode('tampered'));
+    await expect(registry.rollback('digits')).rejects.toThrow(ModelIntegrityError);
+  });
+
+  it('keeps at most MAX_POINTER_HISTORY earlier promotions', async () => {
+    for (let i = 0; i < MAX_POINTER_HISTORY + 3; i++) await train();
+    expect(pointer().history).toHaveLength(MAX_POINTER_HISTORY);
+  });
+
+  it('reads a pointer written before the registry (no history) and says there is nothing to roll back to', async () => {
+    const v1 = await train();
+    const { history, ...old } = pointer();
+    bucket.objects.set(POINTER, new TextEncoder().encode(JSON.stringify(old)));
+    await expect(registry.listVersions('digits')).resolves.toMatchObject({ promoted: v1, history: [] });
+    await expect(registry.rollback('digits')).rejects.toThrow(RegistryConflictError);
+    const v2 = await train();
+    expect(pointer()).toMatchObject({ version: v2, history: [{ version: v1, promotedAt: old.publishedAt }] });
+  });
+});

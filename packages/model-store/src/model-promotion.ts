@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { NotFoundError } from '@serverless-ml/errors';
+import { checkModelName, checkVersionId } from './model-names';
+import { type ModelPointer, promotedPointer, rolledBackPointer } from './model-pointer';
+import type { ModelStore } from './model-store';
+import { ModelIntegrityError, RegistryConflictError, unknownModel, unknownVersion } from './registry-errors';
+import { readVersionMetadata } from './version-metadata';
+
+/** What a promote or rollback did: `changed` is false when the version was already promoted. */
+export interface PromotionResult {
+  model: string;
+  from?: string;
+  to: string;
+  changed: boolean;
+  pointer: ModelPointer;
+}
+
+/**
+ * Reads a version's model.onnx and returns its sha256, refusing a missing file or one that differs
+ * from what was recorded for it (its metadata's `onnx.sha256`, or the pointer history's).
+ */
+export async function verifiedSha256(
+  store: ModelStore,
+  model: string,
+  version: string,
+  recorded: string[] = [],
+): Promise<string> {
+  const [onnx, metadata] = await Promise.all([
+    store.versionFile(model, version, 'model.onnx'),
+    store.versionFile(model, version, 'metadata.json'),
+  ]);
+  if (!onnx) throw unknownVersion(model, version);
+  const sha = createHash('sha256').update(onnx).digest('hex');
+  const expected = [readVersionMetadata(metadata).modelSha256, ...recorded].filter((s) => s !== undefined);
+  const mismatch = expected.find((s) => s !== sha);
+  if (mismatch) {
+    throw new ModelIntegrityError(
+      `refusing ${model}@${version}: its model.onnx has sha256 ${sha}, but ${mismatch} was recorded for it ` +
+        '(the file is corrupt or was replaced)',
+    );
+  }
+  return sha;
+}
+
+/** Makes `version` the promoted one: checks its model.onnx, then one write (the pointer). */
+export async function promoteVersion(
+  store: ModelStore,
+  model: string,
+  version: string,
+  now: Date,
+): Promise<PromotionResult> {
+  checkModelName(model);
+  checkVersionId(version);
+  const current = await store.latest(model);
+  const known = (current?.history ?? []).filter((h) => h.version === version).map((h) => h.modelSha256);
+  if (current?.version === version) known.push(current.modelSha256);
+  const modelSha256 = await verifiedSha256(store, model, version, known).catch(async (error: unknown) => {
+    const unknown = error instanceof NotFoundError && !current && (await store.versions(model)).length === 0;
+    if (unknown) throw unknownModel(model, await store.models());
+    throw error;
+  });
+  if (current?.version === version) return { model, from: version, to: version, changed: false, pointer: current };
+  const pointer = promotedPointer(model, { version, modelSha256 }, current, now);
+  await store.writePointer(pointer);
+  return { model, from: current?.version, to: version, changed: true, pointer };
+}
+
+/** Undoes the last promotion (or publish): the newest history entry becomes the pointer, in one write. */
+export async function rollbackModel(store: ModelStore, model: string, now: Date): Promise<PromotionResult> {
+  checkModelName(model);
+  const current = await store.latest(model);
+  if (!current) throw unknownModel(model, await store.models());
+  const pointer = rolledBackPointer(current, now);
+  if (!pointer) {
+    throw new RegistryConflictError(
+      `${model} has no earlier promotion to roll back to (it is at ${current.version}): ` +
+        `promote a version instead with \`pnpm ml models promote ${model}@<version>\``,
+    );
+  }
+  await verifiedSha256(store, model, pointer.version, [pointer.modelSha256]);
+  await store.writePointer(pointer);
+  return { model, from: current.version, to: pointer.version, changed: true, pointer };
+}

@@ -1,0 +1,31 @@
+// One pod save or load for bench-pods, alone in its process so its peak RSS is the pod code's.
+// usage: bench-pods-child.ts save|load <endpoint> <stage> <file.zip>  → one JSON line on stdout
+
+import { loadPodFrom, savePodTo } from './pod-actions';
+import { parsePodRef } from './pod-ref';
+import { podS3Client, podSettings } from './pod-settings';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main(): Promise<void> {
+  const [command, endpoint, stage, zip] = process.argv.slice(2);
+  const settings = podSettings({ endpoint, stage }, {});
+  const s3 = podS3Client(settings, {});
+  const ref = parsePodRef(`file://${zip}`);
+  // Peak RSS with the code loaded but nothing copied yet: what the figure would be for an empty pod.
+  const startRssMb = process.resourceUsage().maxRSS / 1024;
+  const started = performance.now();
+  let objects: number;
+  if (command === 'save') objects = (await savePodTo(s3, settings, ref, { commit: 'bench' })).descriptor.objects;
+  else objects = (await loadPodFrom(s3, settings, ref)).added.length;
+  const ms = performance.now() - started;
+  s3.destroy();
+  // maxRSS is in kilobytes: the process's peak resident memory, whatever freed since.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ms, objects, peakRssMb, startRssMb })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

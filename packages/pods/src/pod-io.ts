@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+
+/** Reads one stored pod, wherever it lives (a version in the pods bucket, a zip file). */
+export interface PodReader {
+  /** For messages: `s3://bucket/pods/demo/versions/…` or `file:///…/demo.zip`. */
+  readonly location: string;
+  readDescriptor(): Promise<Buffer>;
+  readManifest(): Promise<Buffer>;
+  /** Object `index` of the manifest as a stream, with the stored length when known. */
+  openObject(index: number): Promise<{ body: Readable; size?: number }>;
+  close(): Promise<void>;
+}
+
+/** What a writer may use to choose how to store an object (a zip deflates only text). */
+export interface ObjectHint {
+  key: string;
+  contentType?: string;
+}
+
+/** Writes one new pod: objects first, then the manifest and the descriptor (the commit marker). */
+export interface PodWriter {
+  readonly location: string;
+  /** How many objects may be written at once (a zip is written in order: 1). */
+  readonly concurrency: number;
+  /** Writes object `index`; resolves once `body` has been consumed and stored. */
+  writeObject(index: number, body: Readable, size: number, hint: ObjectHint): Promise<void>;
+  finish(manifest: Buffer, descriptor: Buffer): Promise<void>;
+  /** Removes whatever a failed save left behind. */
+  abort(): Promise<void>;
+}
+
+/** Reads a small stream to its end, refusing more than `limit` bytes (a pod.json is never large). */
+export async function readLimited(body: Readable, limit: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += buf.length;
+    if (total > limit) {
+      body.destroy();
+      throw new Error(`${what} is larger than ${limit} bytes`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Runs `task` over `items` with at most `limit` in flight; the first failure stops new tasks and is thrown. */
+export async function forEachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        await task(items[i], i);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

@@ -1,0 +1,58 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '@serverless-ml/model-store';
+
+/** Where pods are read from and written to, and what a save snapshots. */
+export interface PodSettings {
+  stage: string;
+  region: string;
+  /** Undefined with `--aws`: the SDK's default endpoint and credential chain. */
+  endpoint?: string;
+  podsBucket: string;
+  /** What `pod save` snapshots by default: the stage's data and models buckets. */
+  buckets: string[];
+}
+
+/** Command-line choices; each falls back to the environment, then to the embedded stack. */
+export interface PodSettingsInput {
+  stage?: string;
+  endpoint?: string;
+  aws?: boolean;
+  podsBucket?: string;
+  buckets?: string;
+}
+
+/** Resolves settings: `--endpoint` > S3_ENDPOINT > the embedded s3rver on S3_PORT (4569); `--aws` for AWS itself. */
+export function podSettings(input: PodSettingsInput = {}, env: NodeJS.ProcessEnv = process.env): PodSettings {
+  const stage = input.stage || env.STAGE || 'dev';
+  if (!/^[a-z0-9-]+$/i.test(stage)) throw new Error(`STAGE must be letters, digits and "-", got "${stage}"`);
+  if (input.aws && input.endpoint) throw new Error('--aws and --endpoint exclude each other');
+  const endpoint = input.aws
+    ? undefined
+    : input.endpoint || env.S3_ENDPOINT || `http://127.0.0.1:${env.S3_PORT || 4569}`;
+  const buckets = input.buckets
+    ? input.buckets
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean)
+    : [`serverless-ml-${stage}-data`, `serverless-ml-${stage}-models`];
+  return {
+    stage,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    endpoint,
+    podsBucket: input.podsBucket || env.PODS_BUCKET || `serverless-ml-${stage}-pods`,
+    buckets,
+  };
+}
+
+/**
+ * An S3 client for the settings. With an endpoint it signs as s3rver's S3RVER/S3RVER (LocalStack
+ * accepts any key) unless S3_ACCESS_KEY_ID is set; without one it uses the default chain.
+ */
+export function podS3Client(settings: PodSettings, env: NodeJS.ProcessEnv = process.env): S3Client {
+  const credentials = env.S3_ACCESS_KEY_ID
+    ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '' }
+    : settings.endpoint
+      ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
+      : undefined;
+  return createS3Client({ region: settings.region, endpoint: settings.endpoint, credentials });
+}
