@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { startOffline } from './offline-server';
+import { assertPortFree } from './port-check';
 import { startS3, uploadSeedData } from './s3-server';
 import { bucketNames, type StackSettings } from './settings';
 
@@ -30,6 +31,8 @@ export async function startLocalStack(
   try {
     const uploaded = await uploadSeedData(settings, s3.endpoint);
     log(`uploaded ${uploaded.join(', ')} to s3://${bucketNames(settings).data}`);
+    await assertPortFree(settings.host, settings.httpPort, 'HTTP_PORT');
+    await assertPortFree(settings.host, settings.lambdaPort, 'LAMBDA_PORT');
     log(`starting serverless-offline (API Gateway :${settings.httpPort}, Lambda :${settings.lambdaPort})`);
     const offline = await startOffline(settings, (line) => log(`  | ${line}`));
     const lambda = new LambdaClient({

@@ -2,12 +2,15 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createS3Client, ObjectStore } from '@serverless-ml/model-store';
 import S3rver from 's3rver';
+import { assertPortFree } from './port-check';
 import { bucketNames, type StackSettings } from './settings';
 
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** Starts s3rver (a real S3-protocol server on disk) with the project's buckets. */
 export async function startS3(settings: StackSettings): Promise<{ endpoint: string; close: () => Promise<void> }> {
+  // s3rver reports a taken port as an unhandled 'error' event (a crash): check first.
+  await assertPortFree(settings.host, settings.s3Port, 'S3_PORT');
   mkdirSync(settings.dataDir, { recursive: true });
   const buckets = bucketNames(settings);
   const server = new S3rver({
