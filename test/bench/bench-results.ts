@@ -1,15 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FUNCTIONS } from './measure-package-sizes';
 
 /** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
-export type FigureValue = number | string | number[] | Record<string, number | null> | null;
+export type FigureValue = number | string | boolean | number[] | string[] | Record<string, number | null> | null;
 export type FigureGroup = Record<string, FigureValue>;
-export type GroupName = 'digits' | 'package' | 'http';
+export const GROUPS = ['digits', 'rain', 'stores', 'http', 'package'] as const;
+export type GroupName = (typeof GROUPS)[number];
 /** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
 export type FigureName = `${GroupName}.${string}`;
 
-/** `.bench/results.json`: nested groups (`digits`, `package`, `http`), flat snake_case keys inside. */
+/** `.bench/results.json`: nested groups (`digits`, `rain`, `stores`, `http`, `package`), flat snake_case keys inside. */
 export interface BenchResults {
   createdAt: string;
   durationS: number;
@@ -25,8 +27,10 @@ export interface BenchResults {
     loadAvg1mEnd?: number;
   };
   digits: FigureGroup;
-  package: FigureGroup;
+  rain: FigureGroup;
+  stores: FigureGroup;
   http: FigureGroup;
+  package: FigureGroup;
   /** Why a figure is null, by dotted name. */
   unmeasured: Record<string, string>;
   /** Each target as checked, by dotted name; `met` is null when the figure is. */
@@ -51,8 +55,10 @@ export function newResults(): BenchResults {
       loadAvg1m: load1m(),
     },
     digits: {},
-    package: {},
+    rain: {},
+    stores: {},
     http: {},
+    package: {},
     unmeasured: {},
     targets: {},
   };
@@ -60,8 +66,8 @@ export function newResults(): BenchResults {
 
 function split(figure: FigureName): [GroupName, string] {
   const dot = figure.indexOf('.');
-  const group = figure.slice(0, dot);
-  if (group !== 'digits' && group !== 'package' && group !== 'http') throw new Error(`unknown figure ${figure}`);
+  const group = GROUPS.find((g) => g === figure.slice(0, dot));
+  if (!group) throw new Error(`unknown figure ${figure}`);
   return [group, figure.slice(dot + 1)];
 }
 
@@ -78,12 +84,17 @@ export async function attempt<T>(
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     log(`${phase} failed: ${why}`);
-    for (const figure of figures) {
-      const [group, key] = split(figure);
-      results[group][key] = key === 'function_zip_bytes' ? { 'ml-train': null, 'ml-predict': null } : null;
-      results.unmeasured[figure] = `${phase} failed: ${why.split('\n')[0]}`;
-    }
+    markUnmeasured(results, figures, `${phase} failed: ${why.split('\n')[0]}`);
     return undefined;
+  }
+}
+
+/** Sets figures to null and says why in `unmeasured`. */
+export function markUnmeasured(results: BenchResults, figures: FigureName[], why: string): void {
+  for (const figure of figures) {
+    const [group, key] = split(figure);
+    results[group][key] = key === 'function_zip_bytes' ? Object.fromEntries(FUNCTIONS.map((f) => [f, null])) : null;
+    results.unmeasured[figure] = why;
   }
 }
 

@@ -4,6 +4,21 @@ import path from 'node:path';
 import { type LocalStack, S3RVER_CREDENTIALS, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
 import { freePort } from './free-port';
 
+/** What ml-train answers for the rain and stores models: the published version and headline metrics. */
+export interface TrainSummary {
+  model: string;
+  version: string;
+  metrics: Record<string, number>;
+  keys: string[];
+}
+
+/** Invokes ml-train through the stack's Lambda API with `{"model": …}`; throws when the function did. */
+export async function trainOnStack(stack: LocalStack, model: 'rain' | 'stores'): Promise<TrainSummary> {
+  const train = await stack.invoke<TrainSummary>('ml-train', { model });
+  if (train.functionError) throw new Error(`ml-train {"model":"${model}"} failed: ${JSON.stringify(train.payload)}`);
+  return train.payload;
+}
+
 export interface TrainedStack {
   stack: LocalStack;
   modelVersion: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { median, round } from './stats';
+import { median, percentile, round } from './stats';
 
 export interface ColdStartFigures {
   cold_start_ms: number;
@@ -17,26 +17,46 @@ export interface ColdStartSetup {
   handlerFile: string;
   /** The function's environment: buckets, S3 endpoint and credentials, NODE_PATH. */
   env: Record<string, string>;
-  image: number[];
-  /** The in-process prediction for `image`, when there is one to compare with. */
-  expectedLabel?: number;
+  /** The event the handler is called with (a direct invocation or an API Gateway event). */
+  event: unknown;
+  /** What is wrong with the handler's answer, or undefined when it is the expected one. */
+  check: (result: unknown) => string | undefined;
   ortFrom: string;
+}
+
+/** Warm calls after the first one, in the same child: unmeasured warm-up, then measured runs. */
+export interface WarmRuns {
+  warmup: number;
+  runs: number;
 }
 
 interface ChildRun {
   spawnToResultMs: number;
   inChildMs: number;
   loadedMs: number;
+  warmSamplesUs?: number[];
+}
+
+interface ChildReport {
+  error?: string;
+  loadedMs: number;
+  resultMs: number;
+  result: unknown;
+  warmSamplesUs?: number[];
 }
 
 const CHILD = path.join(__dirname, 'cold-start-child.cjs');
 
-/** One fresh `node`; `empty` runs a child that reports at once (Node's boot alone, no handler). */
-function runChild(setup: ColdStartSetup, empty: boolean, timeoutMs = 30_000): Promise<ChildRun> {
+/** One fresh `node`: `empty` reports at once (Node's boot alone); `warm` keeps calling the handler. */
+export function runChild(setup: ColdStartSetup, mode: 'empty' | 'cold' | WarmRuns): Promise<ChildRun> {
+  const timeoutMs = typeof mode === 'object' ? 120_000 : 30_000;
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const args =
+      mode === 'empty'
+        ? [CHILD, '--empty']
+        : [CHILD, setup.handlerFile, JSON.stringify(setup.event), ...(mode === 'cold' ? [] : [JSON.stringify(mode)])];
     // Only the function's variables (plus PATH): nothing from this shell leaks into the "container".
-    const args = empty ? [CHILD, '--empty'] : [CHILD, setup.handlerFile, JSON.stringify(setup.image)];
     const child = spawn(process.execPath, args, {
       env: { PATH: process.env.PATH ?? '', ...setup.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,20 +80,13 @@ function runChild(setup: ColdStartSetup, empty: boolean, timeoutMs = 30_000): Pr
         return;
       }
       const spawnToResultMs = performance.now() - started;
-      const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as {
-        error?: string;
-        loadedMs: number;
-        resultMs: number;
-        label: number;
-      };
-      if (result.error)
-        return finish(new Error(`cold-start child failed: ${result.error}\n${output.slice(-10).join('\n')}`));
-      if (!empty && setup.expectedLabel !== undefined && result.label !== setup.expectedLabel) {
-        return finish(
-          new Error(`cold-start child predicted ${result.label}, in-process ONNX Runtime ${setup.expectedLabel}`),
-        );
-      }
-      finish(undefined, { spawnToResultMs, inChildMs: result.resultMs, loadedMs: result.loadedMs });
+      const report = JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildReport;
+      if (report.error)
+        return finish(new Error(`cold-start child failed: ${report.error}\n${output.slice(-10).join('\n')}`));
+      const wrong = mode === 'empty' ? undefined : setup.check(report.result);
+      if (wrong) return finish(new Error(`cold-start child answered wrongly: ${wrong}`));
+      const { resultMs: inChildMs, loadedMs, warmSamplesUs } = report;
+      finish(undefined, { spawnToResultMs, inChildMs, loadedMs, warmSamplesUs });
     });
     child.once('error', (error) => finish(error));
     // 'close', not 'exit': 'exit' can come before the last stdout line has been read.
@@ -84,22 +97,23 @@ function runChild(setup: ColdStartSetup, empty: boolean, timeoutMs = 30_000): Pr
 }
 
 /**
- * Spawns a fresh `node` per run on the bundled handler: it loads config, creates its S3 client,
- * fetches the model pointer and model from S3, creates the ONNX session and predicts one image.
+ * Spawns a fresh `node` per run on the bundled handler, which loads its config, creates its S3
+ * client, reads its model from S3, creates the ONNX session and answers one event.
  */
 export async function measureColdStart(
   setup: ColdStartSetup,
   runs: number,
   log: (line: string) => void,
+  name = 'cold start',
 ): Promise<ColdStartFigures> {
   const samples: ChildRun[] = [];
   const boots: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so both see the same machine load.
-    boots.push((await runChild(setup, true)).spawnToResultMs);
-    const run = await runChild(setup, false);
+    boots.push((await runChild(setup, 'empty')).spawnToResultMs);
+    const run = await runChild(setup, 'cold');
     log(
-      `cold start ${i + 1}/${runs}: ${run.spawnToResultMs.toFixed(0)} ms from spawn (${run.inChildMs.toFixed(0)} ms in the child; empty node ${boots[i].toFixed(0)} ms)`,
+      `${name} ${i + 1}/${runs}: ${run.spawnToResultMs.toFixed(0)} ms from spawn (${run.inChildMs.toFixed(0)} ms in the child; empty node ${boots[i].toFixed(0)} ms)`,
     );
     samples.push(run);
   }
@@ -111,5 +125,16 @@ export async function measureColdStart(
     cold_start_runs: runs,
     cold_start_samples_ms: samples.map((s) => round(s.spawnToResultMs, 1)),
     cold_start_ort_from: setup.ortFrom,
+  };
+}
+
+/** The bundled handler called again and again in one warm child: per-call p50/p99 in µs. */
+export async function measureWarmHandler(setup: ColdStartSetup, warm: WarmRuns) {
+  const { warmSamplesUs } = await runChild(setup, warm);
+  if (!warmSamplesUs || warmSamplesUs.length !== warm.runs) throw new Error('the warm child reported no samples');
+  return {
+    p50Us: round(median(warmSamplesUs), 1),
+    p99Us: round(percentile(warmSamplesUs, 99), 1),
+    runs: warm.runs,
   };
 }

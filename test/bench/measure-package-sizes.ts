@@ -5,7 +5,7 @@ import { REPO_DIR } from './digits-data';
 import { startLocalstackStub } from './localstack-stub';
 import { runCommand } from './run-command';
 
-export const FUNCTIONS = ['ml-train', 'ml-predict'] as const;
+export const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store'] as const;
 
 export interface PackageFigures {
   layer_zip_bytes: number;
@@ -48,7 +48,7 @@ export async function functionZipBytes(): Promise<PackageFigures['function_zip_b
       if (!existsSync(zip)) throw new Error(`sls package wrote no ${fn}.zip`);
       return statSync(zip).size;
     };
-    return { 'ml-train': size('ml-train'), 'ml-predict': size('ml-predict') };
+    return Object.fromEntries(FUNCTIONS.map((fn) => [fn, size(fn)])) as PackageFigures['function_zip_bytes'];
   } finally {
     await stub.close();
     rmSync(out, { recursive: true, force: true });

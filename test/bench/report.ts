@@ -1,95 +1,5 @@
-import type { BenchResults, GroupName } from './bench-results';
-
-interface Row {
-  path: [GroupName, string, string?];
-  label: string;
-  show: (value: number, results: BenchResults) => string;
-  /** Upper or lower bound, in the figure's own unit. */
-  target?: { max?: number; min?: number; text: string };
-  reference: string;
-}
-
-const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
-const us = (v: number) => `${v.toFixed(1)} µs`;
-// MB = 10^6 bytes, the layer README's unit.
-const mb = (v: number) => `${(v / 1e6).toFixed(2)} MB`;
-
-export const ROWS: Row[] = [
-  {
-    path: ['digits', 'accuracy'],
-    label: 'digits accuracy (899 test rows)',
-    show: (v, r) => `${v.toFixed(5)} (${r.digits.correct}/${r.digits.total})`,
-    target: { min: 0.96885, text: '≥ 0.96885 (871/899)' },
-    reference: '0.96885 (871/899)',
-  },
-  {
-    path: ['digits', 'train_ms'],
-    label: 'train SVC, 898 rows (warm median)',
-    show: ms,
-    target: { max: 100, text: '≤ 100 ms' },
-    reference: '46 ms (libsvm-js ~245 ms)',
-  },
-  { path: ['digits', 'train_solver_ms'], label: '  of which libsvm train() alone', show: ms, reference: '—' },
-  { path: ['digits', 'train_first_ms'], label: 'train SVC, first run (+ WASM compile)', show: ms, reference: '—' },
-  {
-    path: ['digits', 'batch899_ms'],
-    label: 'predict 899 rows, one batch (median)',
-    show: ms,
-    target: { max: 5, text: '≤ 5 ms' },
-    reference: '68 ms (ORT SVMClassifier ~35 ms)',
-  },
-  {
-    path: ['digits', 'single_p50_us'],
-    label: 'predict 1 row, p50',
-    show: us,
-    target: { max: 60, text: '≤ 60 µs' },
-    reference: '197 µs',
-  },
-  { path: ['digits', 'single_p99_us'], label: 'predict 1 row, p99', show: us, reference: '—' },
-  {
-    path: ['digits', 'cold_start_ms'],
-    label: 'cold start: spawn → 1st prediction',
-    show: ms,
-    target: { max: 250, text: '≤ 250 ms' },
-    reference: '750–900 ms (`import sklearn` alone)',
-  },
-  {
-    path: ['digits', 'cold_start_in_child_ms'],
-    label: 'cold start: in child (since process start)',
-    show: ms,
-    reference: '—',
-  },
-  {
-    path: ['digits', 'cold_start_handler_loaded_ms'],
-    label: 'cold start: handler required (in child)',
-    show: ms,
-    reference: '—',
-  },
-  { path: ['digits', 'node_boot_ms'], label: 'empty node: spawn → report', show: ms, reference: '—' },
-  { path: ['http', 'digits_predict_p50_ms'], label: 'POST /digits/predict, 1 image, p50', show: ms, reference: '—' },
-  { path: ['http', 'digits_predict_p99_ms'], label: 'POST /digits/predict, 1 image, p99', show: ms, reference: '—' },
-  {
-    path: ['package', 'layer_zip_bytes'],
-    label: 'onnxruntime layer zip (x86_64)',
-    show: mb,
-    target: { max: 18e6, text: '≤ 18 MB' },
-    reference: '—',
-  },
-  {
-    path: ['package', 'function_zip_bytes', 'ml-train'],
-    label: 'ml-train zip (layer variant)',
-    show: mb,
-    target: { max: 1e6, text: '≤ 1 MB' },
-    reference: '—',
-  },
-  {
-    path: ['package', 'function_zip_bytes', 'ml-predict'],
-    label: 'ml-predict zip (layer variant)',
-    show: mb,
-    target: { max: 1e6, text: '≤ 1 MB' },
-    reference: '—',
-  },
-];
+import type { BenchResults } from './bench-results';
+import { ROWS, type Row } from './report-rows';
 
 /** The dotted name of a row's figure, as used in `unmeasured` and `targets`. */
 export const dotted = (row: Row) => row.path.filter(Boolean).join('.');
@@ -114,9 +24,9 @@ export function checkTargets(results: BenchResults): void {
   }
 }
 
-/** The results as a plain-text table: figure | value | target | reference (scikit-learn). */
+/** The results as a plain-text table: figure | value | target | reference. */
 export function formatTable(results: BenchResults): string {
-  const header = ['figure', 'value', 'target', 'reference (scikit-learn)'];
+  const header = ['figure', 'value', 'target', 'reference (scikit-learn unless noted)'];
   const lines = ROWS.map((row) => {
     const v = valueAt(results, row);
     const mark = !row.target || v === null ? '' : meets(v, row.target) ? ' ✓' : ' ✗';

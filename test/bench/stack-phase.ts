@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { createS3Client, ObjectStore } from '../../packages/model-store/src';
 import { attempt, type BenchResults, type FigureName } from './bench-results';
 import { startTrainedStack } from './bench-stack';
-import { bundlePredictHandler, ortNodePath } from './bundle-predict-handler';
+import { bundleHandler, ortNodePath } from './bundle-handler';
 import { REPO_DIR } from './digits-data';
 import { measureColdStart } from './measure-cold-start';
 import { measureHttp } from './measure-http';
+import { measureRain, RAIN_FIGURES } from './rain-phase';
+import { type ModelPhaseRuns, type StackContext, withTempDir } from './stack-context';
+import { measureStores, STORES_FIGURES } from './stores-phase';
 
 export const COLD_START_FIGURES: FigureName[] = [
   'digits.cold_start_ms',
@@ -15,6 +17,9 @@ export const COLD_START_FIGURES: FigureName[] = [
   'digits.node_boot_ms',
 ];
 export const HTTP_FIGURES: FigureName[] = ['http.digits_predict_p50_ms', 'http.digits_predict_p99_ms'];
+const SETTLE_MS = 3000;
+/** What is null, with the reason, when the stack does not start. */
+export const STACK_FIGURES: FigureName[] = [...COLD_START_FIGURES, ...HTTP_FIGURES, ...RAIN_FIGURES, ...STORES_FIGURES];
 
 export interface StackPhaseOptions {
   image: number[];
@@ -23,37 +28,83 @@ export interface StackPhaseOptions {
   coldStartRuns: number;
   httpRuns: number;
   httpWarmup: number;
+  modelRuns: { rain: ModelPhaseRuns; stores: ModelPhaseRuns & { agreementQueries: number } };
+}
+
+// serverless.yml's provider.environment for the stages the embedded stack runs (weatherProvider none).
+const PROVIDER_ENV = {
+  MODEL_POINTER_TTL_MS: '5000',
+  MAX_IMAGES: '1000',
+  MAX_K: '50',
+  WEATHER_PROVIDER: 'none',
+  OPEN_METEO_TIMEOUT_MS: '2500',
+};
+
+/** The first prediction's label, or what is wrong with ml-predict's answer. */
+function checkDigits(result: unknown, expectedLabel?: number): string | undefined {
+  const label = (result as { predictions?: { label?: unknown }[] } | null)?.predictions?.[0]?.label;
+  if (typeof label !== 'number') return `unexpected result: ${JSON.stringify(result).slice(0, 300)}`;
+  if (expectedLabel !== undefined && label !== expectedLabel)
+    return `predicted ${label}, in-process ONNX Runtime ${expectedLabel}`;
+  return undefined;
 }
 
 /**
- * Everything that needs a model in the local S3: cold starts of the bundled ml-predict in fresh
- * Node processes, then warm requests through serverless-offline's API Gateway.
+ * Everything that needs models in the local S3: cold starts of the bundled ml-predict in fresh
+ * Node processes and warm requests through serverless-offline's API Gateway, then the same and
+ * more for rain-forecast and nearest-store (rain-phase.ts, stores-phase.ts).
  */
 export async function measureOnStack(results: BenchResults, o: StackPhaseOptions, log: (line: string) => void) {
   log('starting the embedded stack (s3rver + serverless-offline) on free ports…');
   const trained = await startTrainedStack(log);
-  const bundleDir = mkdtempSync(path.join(os.tmpdir(), 'bench-predict-'));
   try {
     results.digits.stack_train_correct = trained.trainedCorrect;
-    const handlerFile = await bundlePredictHandler(bundleDir);
+    // serverless-offline keeps a core busy for ~2 s after the first invocation (measured with
+    // ps): cold starts right away paid for it (digits' cold start +30-80 ms).
+    log(`letting serverless-offline settle for ${SETTLE_MS / 1000} s…`);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const ort = ortNodePath();
-    log(
-      `bundled ml-predict with esbuild; onnxruntime-node from the ${ort.source} (${path.relative(REPO_DIR, ort.dir)})`,
-    );
-    const env = { ...trained.functionEnv, NODE_PATH: ort.dir };
-    const setup = { handlerFile, image: o.image, expectedLabel: o.expectedLabel, env, ortFrom: ort.source };
-    const cold = await attempt(results, COLD_START_FIGURES, 'cold start', log, () =>
-      measureColdStart(setup, o.coldStartRuns, log),
-    );
-    if (cold) Object.assign(results.digits, cold);
+    const childEnv = { ...trained.functionEnv, ...PROVIDER_ENV, NODE_PATH: ort.dir };
+    await withTempDir('bench-predict-', async (bundleDir) => {
+      const cold = await attempt(results, COLD_START_FIGURES, 'cold start', log, async () => {
+        const handlerFile = await bundleHandler('ml-predict', bundleDir);
+        const from = `${ort.source} (${path.relative(REPO_DIR, ort.dir)})`;
+        log(`bundled ml-predict with esbuild; onnxruntime-node from the ${from}`);
+        const check = (result: unknown) => checkDigits(result, o.expectedLabel);
+        const setup = { handlerFile, event: { images: [o.image] }, check, env: childEnv, ortFrom: ort.source };
+        return measureColdStart(setup, o.coldStartRuns, log);
+      });
+      if (cold) Object.assign(results.digits, cold);
+    });
 
     log(`POST /digits/predict × ${o.httpRuns} through serverless-offline…`);
     const http = await attempt(results, HTTP_FIGURES, 'HTTP', log, () =>
       measureHttp(trained.stack.httpUrl, o.image, o.httpRuns, o.httpWarmup),
     );
     if (http) Object.assign(results.http, http);
+
+    const { functionEnv: env } = trained;
+    const s3 = createS3Client({
+      region: env.AWS_REGION,
+      endpoint: env.S3_ENDPOINT,
+      credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
+    });
+    const models = new ObjectStore(s3, env.MODEL_BUCKET);
+    const ctx: StackContext = { stack: trained.stack, childEnv, ortFrom: ort.source, models, log };
+    const phases = {
+      rain: () => measureRain(results, ctx, o.modelRuns.rain),
+      stores: () => measureStores(results, ctx, o.modelRuns.stores),
+    };
+    for (const [name, phase] of Object.entries(phases)) {
+      // Each step records its own failures; this catches what escapes them, so the other phase still runs.
+      await phase().catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        log(`${name} phase failed: ${why}`);
+        results.unmeasured[`${name}.*`] = `${name} phase failed: ${why.split('\n')[0]}`;
+      });
+    }
   } finally {
-    rmSync(bundleDir, { recursive: true, force: true });
-    await trained.stop();
+    // A stack that does not stop cleanly must not turn the figures measured on it into nulls.
+    await trained.stop().catch((error: unknown) => log(`stopping the embedded stack failed: ${String(error)}`));
   }
 }

@@ -1,28 +1,37 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { REPO_DIR } from './digits-data';
 
+export type BundledFunction = 'ml-predict' | 'rain-forecast' | 'nearest-store';
+
 /**
- * Bundles ml-predict's handler the way serverless.yml's `custom.esbuild` does (bundle, minify,
- * CommonJS for Node, onnxruntime-node left out because it comes from the layer). Returns the file.
+ * Bundles a function's handler the way serverless.yml's `custom.esbuild` does (bundle, minify,
+ * keepNames, CommonJS for Node, onnxruntime-node left out because it comes from the layer, and
+ * the plugins of functions/esbuild-plugins.cjs, which write rain-forecast's `cities.gaz` beside
+ * the bundle). Writes `<outDir>/handler.js` and returns its path.
  */
-export async function bundlePredictHandler(outDir: string): Promise<string> {
-  const outfile = path.join(outDir, 'handler.js');
+export async function bundleHandler(fn: BundledFunction, outDir: string): Promise<string> {
+  const plugins: Plugin[] = require(path.join(REPO_DIR, 'functions/esbuild-plugins.cjs'));
   await build({
-    entryPoints: [path.join(REPO_DIR, 'functions/ml-predict/src/handler.ts')],
-    outfile,
+    entryPoints: [path.join(REPO_DIR, `functions/${fn}/src/handler.ts`)],
+    // outdir, not outfile: the plugins write their files into `initialOptions.outdir`.
+    outdir: outDir,
     bundle: true,
     minify: true,
+    keepNames: true,
     sourcemap: false,
     platform: 'node',
     format: 'cjs',
     // serverless.yml says node22 (Lambda's runtime); this box's Node must be able to run the output.
     target: `node${process.versions.node.split('.')[0]}`,
     external: ['onnxruntime-node'],
+    plugins,
     logLevel: 'silent',
   });
-  return outfile;
+  const handler = path.join(outDir, 'handler.js');
+  if (!existsSync(handler)) throw new Error(`esbuild wrote no ${handler}`);
+  return handler;
 }
 
 /**
