@@ -6,12 +6,12 @@ import { FUNCTIONS } from './measure-package-sizes';
 /** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
 export type FigureValue = number | string | boolean | number[] | string[] | Record<string, number | null> | null;
 export type FigureGroup = Record<string, FigureValue>;
-export const GROUPS = ['digits', 'rain', 'stores', 'http', 'package'] as const;
+export const GROUPS = ['digits', 'rain', 'stores', 'http', 'package', 'pods'] as const;
 export type GroupName = (typeof GROUPS)[number];
 /** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
 export type FigureName = `${GroupName}.${string}`;
 
-/** `.bench/results.json`: nested groups (`digits`, `rain`, `stores`, `http`, `package`), flat snake_case keys inside. */
+/** `.bench/results.json`: nested groups (`digits`, `rain`, `stores`, `http`, `package`, `pods`), flat snake_case keys inside. */
 export interface BenchResults {
   createdAt: string;
   durationS: number;
@@ -31,6 +31,7 @@ export interface BenchResults {
   stores: FigureGroup;
   http: FigureGroup;
   package: FigureGroup;
+  pods: FigureGroup;
   /** Why a figure is null, by dotted name. */
   unmeasured: Record<string, string>;
   /** Each target as checked, by dotted name; `met` is null when the figure is. */
@@ -59,6 +60,7 @@ export function newResults(): BenchResults {
     stores: {},
     http: {},
     package: {},
+    pods: {},
     unmeasured: {},
     targets: {},
   };

@@ -124,3 +124,24 @@ export const MODEL_HTTP_ROWS: Row[] = [
   ...loadRows('rain_forecast', 'GET /rain-forecast (autocannon)'),
   ...loadRows('stores_nearest', 'GET /stores/nearest (autocannon)'),
 ];
+
+const mbPerS = (v: number) => `${v.toFixed(1)} MB/s`;
+
+/** Pods: a ≥ 200 MB state saved to a zip and loaded back (packages/pods/src/bench-pods.ts). */
+export const PODS_ROWS: Row[] = [
+  {
+    path: ['pods', 'state_mb'],
+    label: 'pods: state saved and loaded',
+    show: (v) => `${v.toFixed(0)} MB`,
+    reference: '—',
+  },
+  { path: ['pods', 'save_mb_per_s'], label: 'pods: save to zip', show: mbPerS, reference: '—' },
+  { path: ['pods', 'load_mb_per_s'], label: 'pods: verify + load from zip', show: mbPerS, reference: '—' },
+  {
+    path: ['pods', 'peak_rss_mb'],
+    label: 'pods: peak RSS of save/load',
+    show: (v) => `${v.toFixed(0)} MB`,
+    target: { max: 200, text: '≤ 200 MB (well below the state)' },
+    reference: '—',
+  },
+];

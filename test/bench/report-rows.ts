@@ -1,10 +1,10 @@
 import type { Row } from './report-row';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
-import { MODEL_HTTP_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
+import { MODEL_HTTP_ROWS, PODS_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
 
 export type { Row } from './report-row';
 
-/** Every row of the table, in order: digits, rain, stores, HTTP, packages. */
+/** Every row of the table, in order: digits, rain, stores, HTTP, packages, pods. */
 export const ROWS: Row[] = [
   ...DIGITS_ROWS,
   ...RAIN_ROWS,
@@ -12,4 +12,5 @@ export const ROWS: Row[] = [
   ...DIGITS_HTTP_ROWS,
   ...MODEL_HTTP_ROWS,
   ...PACKAGE_ROWS,
+  ...PODS_ROWS,
 ];

@@ -2,6 +2,7 @@
 // HTTP and package sizes; prints a table and writes .bench/results.json. Exits 1 only when a
 // figure could not be measured, not on a missed target.
 import path from 'node:path';
+import { benchPods } from '../../packages/pods/src/bench-pods';
 import { attempt, type FigureName, newResults, writeResults } from './bench-results';
 import { loadDigitsSplit, REPO_DIR } from './digits-data';
 import { measureInference } from './measure-inference';
@@ -80,6 +81,18 @@ async function main() {
   if (layer !== undefined) results.package.layer_zip_bytes = layer;
   const zips = await attempt(results, ['package.function_zip_bytes'], 'sls package', log, functionZipBytes);
   if (zips) results.package.function_zip_bytes = zips;
+
+  log('pods: save and load a 200 MB state through a zip…');
+  const pods = await attempt(
+    results,
+    ['pods.save_mb_per_s', 'pods.load_mb_per_s', 'pods.peak_rss_mb', 'pods.state_mb'],
+    'pods',
+    log,
+    () => benchPods({ log }),
+  );
+  if (pods) {
+    for (const [name, value] of Object.entries(pods)) results.pods[name.replace('pods.', '')] = value;
+  }
 
   checkTargets(results);
   const file = writeResults(results, path.join(REPO_DIR, '.bench/results.json'), performance.now() - started);

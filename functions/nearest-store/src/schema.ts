@@ -41,6 +41,17 @@ function inRange(param: ReturnType<typeof numberParam>, min: number, max: number
 const decimalIn = (min: number, max: number) => inRange(numberParam(DECIMAL, 'a number'), min, max);
 const wholeIn = (min: number, max: number) => inRange(numberParam(WHOLE, 'a whole number'), min, max);
 
+// Building the schema costs more than the nearest-store query itself: build it once per MAX_K.
+const schemas = new Map<number, ReturnType<typeof querySchema>>();
+function schemaFor(maxK: number) {
+  let schema = schemas.get(maxK);
+  if (!schema) {
+    schema = querySchema(maxK);
+    schemas.set(maxK, schema);
+  }
+  return schema;
+}
+
 function querySchema(maxK: number) {
   const longitude = z.optional(decimalIn(-180, 180));
   return z.strictObject(
@@ -83,7 +94,7 @@ function longitudeOf(params: { long?: number; lng?: number; lon?: number }): num
 export function parseNearestQuery(params: unknown, maxK: number): NearestQuery {
   const input = params === undefined || params === null || params === '' ? {} : params;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ValidationError(`send lat and long: ${EXAMPLE}`);
-  const result = querySchema(maxK).safeParse(input);
+  const result = schemaFor(maxK).safeParse(input);
   if (!result.success) throw validationErrorFrom(result.error.issues);
   const { lat, k, version } = result.data;
   return { latitude: lat, longitude: longitudeOf(result.data), k, ...(version === undefined ? {} : { version }) };
