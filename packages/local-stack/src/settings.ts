@@ -23,6 +23,18 @@ const port = (value: string | undefined, fallback: number, name: string) => {
   return n;
 };
 
+// Ports the fetch standard blocks (browsers, curl-alikes and Node's fetch refuse them), above 1024.
+const FETCH_BLOCKED = new Set([
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+const browsablePort = (value: string | undefined, fallback: number, name: string) => {
+  const n = port(value, fallback, name);
+  if (FETCH_BLOCKED.has(n))
+    throw new Error(`${name}=${n} is a port browsers and fetch refuse to connect to: choose another`);
+  return n;
+};
+
 /** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR, STAGE and ESBUILD_WORK_FOLDER. */
 export function stackSettings(
   env: NodeJS.ProcessEnv = process.env,
@@ -33,7 +45,7 @@ export function stackSettings(
     stage: env.STAGE || 'dev',
     host: '127.0.0.1',
     s3Port: port(env.S3_PORT, 4569, 'S3_PORT'),
-    httpPort: port(env.HTTP_PORT, 3000, 'HTTP_PORT'),
+    httpPort: browsablePort(env.HTTP_PORT, 3000, 'HTTP_PORT'),
     lambdaPort: port(env.LAMBDA_PORT, 3002, 'LAMBDA_PORT'),
     dataDir: path.resolve(serviceDir, env.LOCAL_STACK_DIR || '.local-stack/s3'),
     seedDir: path.join(serviceDir, 'data'),
