@@ -1,3 +1,4 @@
+import { seededRandom } from '../../functions/ml-train/src/rain/seeded-random';
 import { EARTH_RADIUS_KM, findNearestStores, type Store, type StoreIndex } from '../../functions/nearest-store/src';
 
 export interface Neighbour {
@@ -28,18 +29,6 @@ export function bruteForceNearest(catalog: readonly Store[], latitude: number, l
     if (best.length > k) best.pop();
   }
   return best;
-}
-
-/** A seeded uniform generator (mulberry32), so every run checks the same points. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A point uniform on the sphere (not on the lat/long rectangle, which crowds the poles). */

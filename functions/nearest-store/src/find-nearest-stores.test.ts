@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSession, type OrtSession } from '@serverless-ml/onnx';
+import { seededRandom } from '../../ml-train/src/rain/seeded-random';
 // The served model is the trainer's: build it from the committed sample catalog, as ml-train does.
 import { parseStoreCsv } from '../../ml-train/src/stores/store-catalog-csv';
 import * as trainer from '../../ml-train/src/stores/stores-onnx';
@@ -58,16 +59,6 @@ async function expectAgreement(latitude: number, longitude: number, k: number) {
   expect({ query: [latitude, longitude], problems }).toEqual({ query: [latitude, longitude], problems: [] });
   expect(stores).toHaveLength(k);
   return stores;
-}
-
-function seededRandom(seed: number) {
-  // mulberry32: reproducible queries, so a failure can be replayed.
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('findNearestStores', () => {

@@ -2,17 +2,10 @@ import { ValidationError } from '@serverless-ml/errors';
 import type { DayObservation, TrainingPlace } from '@serverless-ml/rain-model';
 import { type ForecastDeps, type ForecastQuery, forecastRain } from './forecast-rain';
 import type { ResolvedPlace } from './geocode';
+import { sampleForecast } from './sample-forecast.fixture';
 import type { WeatherReport } from './weather/weather-provider';
 
-const seattle: ResolvedPlace = {
-  name: 'Seattle',
-  country: 'US',
-  countryName: 'United States of America',
-  population: 684451,
-  latitude: 47.60621,
-  longitude: -122.33207,
-  match: 'city',
-};
+const seattle: ResolvedPlace = sampleForecast.place;
 const trainingPlaces: TrainingPlace[] = [
   { name: 'Seattle', country: 'US', latitude: 47.6062, longitude: -122.3321 },
   { name: 'New York', country: 'US', latitude: 40.7128, longitude: -74.006 },
