@@ -18,7 +18,8 @@ function codesByName(): Map<string, string> {
 
 /** The English name of an ISO 3166-1 alpha-2 code ("US" → "United States of America"). */
 export function countryName(code: string): string | undefined {
-  return [NAMES[code] ?? []].flat()[0];
+  const names = NAMES[code];
+  return Array.isArray(names) ? names[0] : names;
 }
 
 /** ISO 3166-1 alpha-2 code of a code or an English name/alias, any case ("us", "USA", "Côte d'Ivoire"). */

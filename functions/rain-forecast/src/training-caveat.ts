@@ -17,6 +17,8 @@ export const NEARBY_KM = 500;
 /** The tropics and the polar circles: climates unlike the mid-latitudes. */
 const TROPIC_DEG = 23.44;
 const POLAR_DEG = 66.56;
+// One formatter per container: Number#toLocaleString builds a new one on every call.
+const THOUSANDS = new Intl.NumberFormat('en');
 
 function climateZone(latitude: number): string {
   const abs = Math.abs(latitude);
@@ -28,7 +30,11 @@ function climateZone(latitude: number): string {
 /** An honest note on how well the model, trained on `trainingPlaces` only, applies to `place`. */
 export function trainingCaveat(place: GeoPoint, trainingPlaces: readonly TrainingPlace[]): TrainingCaveat {
   if (trainingPlaces.length === 0) throw new Error('the model names no training places');
-  const [nearest] = trainingPlaces.map((p) => ({ place: p, km: distanceKm(place, p) })).sort((a, b) => a.km - b.km);
+  let nearest = { place: trainingPlaces[0], km: distanceKm(place, trainingPlaces[0]) };
+  for (const p of trainingPlaces.slice(1)) {
+    const km = distanceKm(place, p);
+    if (km < nearest.km) nearest = { place: p, km };
+  }
   const km = Math.round(nearest.km);
   const where = `${nearest.place.name} (${nearest.place.country})`;
   const trainedOn = trainingPlaces.map((p) => p.name).join(' and ');
@@ -47,7 +53,7 @@ export function trainingCaveat(place: GeoPoint, trainingPlaces: readonly Trainin
       ...base,
       level: 'other-climate',
       message:
-        `This place is in ${zone}, ${km.toLocaleString('en')} km from ${where}, the nearest place the model was ` +
+        `This place is in ${zone}, ${THOUSANDS.format(km)} km from ${where}, the nearest place the model was ` +
         `trained on. It learned only from ${trainedOn}, so it has never seen this climate: ` +
         'treat the probability as a guess, not a forecast.',
     };
@@ -63,7 +69,7 @@ export function trainingCaveat(place: GeoPoint, trainingPlaces: readonly Trainin
     ...base,
     level: 'far',
     message:
-      `${km.toLocaleString('en')} km from ${where}, the nearest place the model was trained on; it learned only from ` +
+      `${THOUSANDS.format(km)} km from ${where}, the nearest place the model was trained on; it learned only from ` +
       `${trainedOn}. The weather here may behave differently: take the probability as a rough indication.`,
   };
 }
