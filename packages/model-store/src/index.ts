@@ -9,8 +9,20 @@ export {
   type VersionDetail,
   type VersionSummary,
 } from './model-registry';
-export { type ModelArtifact, ModelStore, newVersionId, type PublishedModel } from './model-store';
-export { type ObjectListing, ObjectStore } from './object-store';
+export {
+  type ModelArtifact,
+  ModelStore,
+  newVersionId,
+  POINTER_WRITE_ATTEMPTS,
+  type PublishedModel,
+} from './model-store';
+export {
+  type ObjectListing,
+  ObjectStore,
+  type TaggedObject,
+  type WriteCondition,
+  WriteConflictError,
+} from './object-store';
 export { MAX_PINNED_VERSIONS } from './pinned-models';
 export { ModelIntegrityError, RegistryConflictError } from './registry-errors';
 export { createS3Client, type S3Settings } from './s3-client';

@@ -42,6 +42,61 @@ beforeEach(() => {
 
 afterEach(() => bucket.mock.restore());
 
+/** Once, just before our next pointer write lands: another writer publishes `version`. */
+function anotherWriterPublishes(version: string) {
+  bucket.hooks.beforePut = (key) => {
+    if (key !== POINTER) return;
+    bucket.hooks.beforePut = undefined;
+    const theirs = { ...pointer(), version, publishedAt: '2026-05-31T00:00:00.000Z', history: [] };
+    bucket.objects.set(POINTER, new TextEncoder().encode(JSON.stringify(theirs)));
+  };
+}
+
+describe('pointer writes racing another writer', () => {
+  it('publish re-reads a pointer changed since it read it, keeping the other version in the history', async () => {
+    const v1 = await train();
+    anotherWriterPublishes('2026-05-31T00-00-00-000Z-aaaaaa');
+
+    const v2 = await train();
+
+    expect(pointer()).toMatchObject({ version: v2, history: [{ version: '2026-05-31T00-00-00-000Z-aaaaaa' }] });
+    expect(pointerWrites()).toBe(3); // v1, the refused first try of v2, its retry
+    expect(v1).not.toBe(v2);
+  });
+
+  it('publish creates the first pointer only if nobody else did (If-None-Match)', async () => {
+    const calls = () => bucket.mock.commandCalls(PutObjectCommand).filter((c) => c.args[0].input.Key === POINTER);
+    await train();
+    expect(calls()[0].args[0].input).toMatchObject({ IfNoneMatch: '*' });
+    await train();
+    expect(calls()[1].args[0].input.IfMatch).toMatch(/^"[0-9a-f]{32}"$/);
+  });
+
+  it('rollback refuses with 409 and writes nothing when another promotion happened since it checked', async () => {
+    await train();
+    await train();
+    anotherWriterPublishes('2026-05-31T00-00-00-000Z-bbbbbb');
+
+    const rollback = registry.rollback('digits');
+
+    await expect(rollback).rejects.toThrow(RegistryConflictError);
+    await expect(rollback).rejects.toThrow(/changed while rolling back .*nothing was rolled back/);
+    expect(pointer().version).toBe('2026-05-31T00-00-00-000Z-bbbbbb');
+  });
+
+  it('gives up with 409 after POINTER_WRITE_ATTEMPTS when the pointer keeps changing', async () => {
+    await train();
+    let n = 0;
+    bucket.hooks.beforePut = (key) => {
+      if (key === POINTER)
+        bucket.objects.set(POINTER, new TextEncoder().encode(JSON.stringify({ ...pointer(), n: n++ })));
+    };
+    await expect(store.updatePointer('digits', (p) => p as ModelPointer)).rejects.toThrow(
+      /pointer kept changing under other writers \(3 attempts\)/,
+    );
+  });
+});
+
 describe('ModelRegistry.promote and rollback', () => {
   it('publish pushes the previous pointer onto the history', async () => {
     const v1 = await train();

@@ -60,9 +60,13 @@ export async function promoteVersion(
     throw error;
   });
   if (current?.version === version) return { model, from: version, to: version, changed: false, pointer: current };
-  const pointer = promotedPointer(model, { version, modelSha256 }, current, now);
-  await store.writePointer(pointer);
-  return { model, from: current?.version, to: version, changed: true, pointer };
+  let from = current?.version;
+  // Re-read at write time: a version published meanwhile goes into the history, not lost.
+  const pointer = await store.updatePointer(model, (latest) => {
+    from = latest?.version;
+    return latest?.version === version ? latest : promotedPointer(model, { version, modelSha256 }, latest, now);
+  });
+  return { model, from, to: version, changed: from !== version, pointer };
 }
 
 /** Undoes the last promotion (or publish): the newest history entry becomes the pointer, in one write. */
@@ -78,6 +82,15 @@ export async function rollbackModel(store: ModelStore, model: string, now: Date)
     );
   }
   await verifiedSha256(store, model, pointer.version, [pointer.modelSha256]);
-  await store.writePointer(pointer);
-  return { model, from: current.version, to: pointer.version, changed: true, pointer };
+  const written = await store.updatePointer(model, (latest) => {
+    // Undo only the promotion that was checked: another one since then is not ours to undo.
+    if (latest?.version !== current.version || latest.publishedAt !== current.publishedAt) {
+      throw new RegistryConflictError(
+        `${model} changed while rolling back (now at ${latest?.version ?? 'nothing'}, was ${current.version}): ` +
+          `nothing was rolled back; look at \`pnpm ml models show ${model}\` and try again`,
+      );
+    }
+    return pointer;
+  });
+  return { model, from: current.version, to: written.version, changed: true, pointer: written };
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { checkModelName, checkVersionId } from './model-names';
 import { type ModelPointer, promotedPointer, versionPrefix } from './model-pointer';
-import type { ObjectStore } from './object-store';
+import { type ObjectStore, type WriteCondition, WriteConflictError } from './object-store';
+import { RegistryConflictError } from './registry-errors';
 
 export type { ModelPointer } from './model-pointer';
 
@@ -16,6 +17,9 @@ export interface PublishedModel {
   pointer: ModelPointer;
   keys: string[];
 }
+
+/** How often a pointer update is re-read and retried when another writer changed it meanwhile. */
+export const POINTER_WRITE_ATTEMPTS = 3;
 
 /** Version ids sort by time (UTC, millisecond) and stay unique across concurrent trainers. */
 export function newVersionId(now: Date = new Date()): string {
@@ -43,17 +47,18 @@ export class ModelStore {
     for (const artifact of artifacts) {
       await this.objects.put(prefix + artifact.name, artifact.body, artifact.contentType);
     }
-    // Read as late as possible: the old pointer goes into the new one's history (for rollback).
-    const previous = await this.latest(model).catch((error: unknown) => {
+    const modelSha256 = createHash('sha256').update(onnx.body).digest('hex');
+    // The old pointer goes into the new one's history (for rollback); a trainer that published
+    // meanwhile is re-read, so its version stays in the history instead of being overwritten.
+    const pointer = await this.updatePointer(model, (previous) =>
+      promotedPointer(model, { version, modelSha256 }, previous, now),
+    ).catch((error: unknown) => {
       throw new Error(
-        `${model}@${version} is stored but the current pointer could not be read, so it was not promoted: ` +
+        `${model}@${version} is stored but the pointer could not be updated, so it was not promoted: ` +
           `promote it with \`pnpm ml models promote ${model}@${version}\``,
         { cause: error },
       );
     });
-    const modelSha256 = createHash('sha256').update(onnx.body).digest('hex');
-    const pointer = promotedPointer(model, { version, modelSha256 }, previous, now);
-    await this.writePointer(pointer);
     return { pointer, keys: artifacts.map((a) => prefix + a.name) };
   }
 
@@ -62,9 +67,37 @@ export class ModelStore {
     return this.objects.getJson<ModelPointer>(this.pointerKey(model));
   }
 
-  /** Replaces the pointer: one small write, the only thing promote and rollback change. */
-  async writePointer(pointer: ModelPointer): Promise<void> {
-    await this.objects.put(this.pointerKey(pointer.model), JSON.stringify(pointer, null, 2), 'application/json');
+  /**
+   * Replaces the pointer with `next(current)` in one conditional write: only if nobody changed it
+   * since it was read (S3 If-Match / If-None-Match), else it is read again, up to `attempts` times.
+   * The only write promote, rollback and publish make.
+   */
+  async updatePointer(
+    model: string,
+    next: (current: ModelPointer | undefined) => ModelPointer,
+    attempts = POINTER_WRITE_ATTEMPTS,
+  ): Promise<ModelPointer> {
+    const key = this.pointerKey(model);
+    for (let attempt = 1; ; attempt++) {
+      const read = await this.objects.getTagged(key);
+      const current = read && (JSON.parse(Buffer.from(read.bytes).toString('utf8')) as ModelPointer);
+      const condition: WriteCondition | undefined =
+        read === undefined ? { ifAbsent: true } : read.etag ? { ifMatch: read.etag } : undefined;
+      const pointer = next(current);
+      try {
+        await this.objects.put(key, JSON.stringify(pointer, null, 2), 'application/json', condition);
+        return pointer;
+      } catch (error) {
+        if (!(error instanceof WriteConflictError)) throw error;
+        if (attempt >= attempts) {
+          throw new RegistryConflictError(
+            `the ${model} pointer kept changing under other writers (${attempts} attempts): look at ` +
+              `\`pnpm ml models show ${model}\` and try again`,
+            error,
+          );
+        }
+      }
+    }
   }
 
   /** Reads one artifact of a version; throws naming the key when it is missing. */

@@ -1,9 +1,40 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
+const statusOf = (error: Error) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
 function isMissing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return error.name === 'NoSuchKey' || error.name === 'NotFound' || status === 404;
+  return error.name === 'NoSuchKey' || error.name === 'NotFound' || statusOf(error) === 404;
+}
+
+/** S3 refused a conditional write: 412 when the condition failed, 409 when another conditional write raced it. */
+function isConditionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'PreconditionFailed' || error.name === 'ConditionalRequestConflict' || statusOf(error) === 412;
+}
+
+/** An object's bytes and its ETag (for a conditional write back; some emulators send none). */
+export interface TaggedObject {
+  bytes: Uint8Array;
+  etag?: string;
+}
+
+/**
+ * A write that succeeds only while the object is as it was read (`ifMatch`: its ETag) or still
+ * absent (`ifAbsent`). S3 has honoured both since 2024; s3rver ignores them, so locally the
+ * write is unconditional.
+ */
+export type WriteCondition = { ifMatch: string } | { ifAbsent: true };
+
+/** The object changed (or appeared) between the read and a conditional write. */
+export class WriteConflictError extends Error {
+  constructor(
+    readonly key: string,
+    cause?: unknown,
+  ) {
+    super(`s3 object ${key} was changed by someone else since it was read`, { cause });
+    this.name = 'WriteConflictError';
+  }
 }
 
 /** What a listing found: object keys and, with a delimiter, the "folders" one level down. */
@@ -22,9 +53,15 @@ export class ObjectStore {
 
   /** Reads an object whole; `undefined` when it does not exist. */
   async get(key: string): Promise<Uint8Array | undefined> {
+    return (await this.getTagged(key))?.bytes;
+  }
+
+  /** Reads an object whole with its ETag; `undefined` when it does not exist. */
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+      const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+      return { bytes, etag: out.ETag };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -37,9 +74,18 @@ export class ObjectStore {
     return bytes === undefined ? undefined : (JSON.parse(Buffer.from(bytes).toString('utf8')) as T);
   }
 
-  /** Writes an object whole. */
-  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  /** Writes an object whole; with a condition, throws WriteConflictError instead of overwriting a change. */
+  async put(key: string, body: Uint8Array | string, contentType: string, condition?: WriteCondition): Promise<void> {
+    const conditional =
+      condition === undefined ? {} : 'ifMatch' in condition ? { IfMatch: condition.ifMatch } : { IfNoneMatch: '*' };
+    try {
+      await this.s3.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...conditional }),
+      );
+    } catch (error) {
+      if (condition !== undefined && isConditionFailure(error)) throw new WriteConflictError(key, error);
+      throw error;
+    }
   }
 
   /** Every key under a prefix (all pages; S3 returns at most 1000 a page), sorted as S3 sorts them. */

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { ObjectStore } from '@serverless-ml/model-store';
+import { ObjectStore, type TaggedObject, type WriteCondition, WriteConflictError } from '@serverless-ml/model-store';
 
 /** A bucket in memory: the trainers' real ObjectStore contract without S3 (tests and local retraining). */
 export class MemoryObjectStore extends ObjectStore {
@@ -12,11 +13,29 @@ export class MemoryObjectStore extends ObjectStore {
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
-    const body = this.objects.get(key);
-    return typeof body === 'string' ? Buffer.from(body) : body;
+    return (await this.getTagged(key))?.bytes;
   }
 
-  async put(key: string, body: Uint8Array | string): Promise<void> {
+  /** ETags are the MD5 of the bytes, as S3 makes them for single-part uploads. */
+  async getTagged(key: string): Promise<TaggedObject | undefined> {
+    return this.tagged(key);
+  }
+
+  private tagged(key: string): TaggedObject | undefined {
+    const body = this.objects.get(key);
+    if (body === undefined) return undefined;
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    return { bytes, etag: `"${createHash('md5').update(bytes).digest('hex')}"` };
+  }
+
+  /** Honours conditions like S3: a changed (or, for ifAbsent, existing) object is a WriteConflictError. */
+  async put(key: string, body: Uint8Array | string, _contentType?: string, condition?: WriteCondition): Promise<void> {
+    if (condition !== undefined) {
+      // Checked and written in one synchronous step, as S3 does atomically.
+      const existing = this.tagged(key);
+      const holds = 'ifMatch' in condition ? existing?.etag === condition.ifMatch : existing === undefined;
+      if (!holds) throw new WriteConflictError(key);
+    }
     this.objects.set(key, body);
   }
 

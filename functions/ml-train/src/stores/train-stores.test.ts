@@ -1,35 +1,16 @@
 import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
-import { ModelStore, type ObjectStore } from '@serverless-ml/model-store';
+import { ModelStore } from '@serverless-ml/model-store';
 import { createSession, loadOrt } from '@serverless-ml/onnx';
 import { readProvenance } from '../provenance';
+import { MemoryObjectStore } from '../retrain/memory-object-store';
 import type { TrainDeps } from '../train-types';
 import { toUnitVector } from './stores-onnx';
 import { trainStores } from './train-stores';
 
-function memoryBucket(name: string, files: Record<string, string> = {}) {
-  const objects = new Map<string, Uint8Array | string>(Object.entries(files));
-  const bucket = {
-    bucket: name,
-    objects,
-    get: async (key: string) => {
-      const body = objects.get(key);
-      return typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    },
-    getJson: async (key: string) => {
-      const body = objects.get(key);
-      return body === undefined ? undefined : JSON.parse(Buffer.from(body).toString('utf8'));
-    },
-    put: async (key: string, body: Uint8Array | string) => {
-      objects.set(key, body);
-    },
-  };
-  return bucket as typeof bucket & ObjectStore;
-}
-
 function deps(csv?: string) {
-  const data = memoryBucket('data', csv === undefined ? {} : { 'stores.csv': csv });
-  const modelBucket = memoryBucket('models');
+  const data = new MemoryObjectStore('data', csv === undefined ? {} : { 'stores.csv': csv });
+  const modelBucket = new MemoryObjectStore('models');
   const provenance = readProvenance({ CODE_VERSION: 'test-commit' });
   const trainDeps: TrainDeps = { data, models: new ModelStore(modelBucket), log: () => undefined, provenance };
   return { trainDeps, modelBucket };
