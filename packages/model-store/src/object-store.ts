@@ -13,6 +13,11 @@ function isConditionFailure(error: unknown): boolean {
   return error.name === 'PreconditionFailed' || error.name === 'ConditionalRequestConflict' || statusOf(error) === 412;
 }
 
+/** An S3-compatible store that does not implement conditional writes (older MinIO, some emulators). */
+function isUnsupported(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'NotImplemented' || statusOf(error) === 501);
+}
+
 /** An object's bytes and its ETag (for a conditional write back; some emulators send none). */
 export interface TaggedObject {
   bytes: Uint8Array;
@@ -21,8 +26,8 @@ export interface TaggedObject {
 
 /**
  * A write that succeeds only while the object is as it was read (`ifMatch`: its ETag) or still
- * absent (`ifAbsent`). S3 has honoured both since 2024; s3rver ignores them, so locally the
- * write is unconditional.
+ * absent (`ifAbsent`). S3 has honoured both since 2024; s3rver ignores them and a store that
+ * answers 501 gets the write unconditionally, so there the last writer wins.
  */
 export type WriteCondition = { ifMatch: string } | { ifAbsent: true };
 
@@ -84,6 +89,8 @@ export class ObjectStore {
       );
     } catch (error) {
       if (condition !== undefined && isConditionFailure(error)) throw new WriteConflictError(key, error);
+      // Last writer wins there, as on s3rver: better than refusing every pointer update.
+      if (condition !== undefined && isUnsupported(error)) return this.put(key, body, contentType);
       throw error;
     }
   }
