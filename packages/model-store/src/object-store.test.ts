@@ -49,6 +49,11 @@ describe('ObjectStore.put with a condition', () => {
     expect(inputs[1]).toMatchObject({ IfNoneMatch: '*' });
   });
 
+  it('treats a 404 to If-Match (the object was deleted meanwhile) as a WriteConflictError', async () => {
+    s3Mock.on(PutObjectCommand).rejects(s3Error('NoSuchKey', 404));
+    await expect(store().put('k', 'v', 'text/plain', { ifMatch: '"abc"' })).rejects.toThrow(WriteConflictError);
+  });
+
   it('writes unconditionally where the store answers 501 (no conditional writes), once', async () => {
     s3Mock.on(PutObjectCommand).rejectsOnce(s3Error('NotImplemented', 501)).resolves({});
     await store().put('k', 'v', 'text/plain', { ifMatch: '"abc"' });

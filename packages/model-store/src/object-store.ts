@@ -88,7 +88,9 @@ export class ObjectStore {
         new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...conditional }),
       );
     } catch (error) {
-      if (condition !== undefined && isConditionFailure(error)) throw new WriteConflictError(key, error);
+      // S3 answers If-Match on an object deleted meanwhile with 404: changed, too.
+      const deleted = condition !== undefined && 'ifMatch' in condition && isMissing(error);
+      if ((condition !== undefined && isConditionFailure(error)) || deleted) throw new WriteConflictError(key, error);
       // Last writer wins there, as on s3rver: better than refusing every pointer update.
       if (condition !== undefined && isUnsupported(error)) return this.put(key, body, contentType);
       throw error;
