@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { libsvmReady } from '../../functions/ml-train/src/load-libsvm';
 import type { SvcHyperParameters } from '../../functions/ml-train/src/train-svc';
-import { REPO_DIR } from './digits-data';
 import { median, round, timeRuns } from './stats';
 
 /**
@@ -15,9 +13,6 @@ export async function measureSolverOnly(
   params: SvcHyperParameters,
   runs: number,
 ): Promise<{ train_solver_ms: number; train_solver_runs: number }> {
-  // libsvm-js is ml-train's dependency, not the root's: resolve it from there.
-  const fromTrain = createRequire(path.join(REPO_DIR, 'functions/ml-train/package.json'));
-  const libsvmReady: typeof import('libsvm-js') = fromTrain('libsvm-js');
   const SVM = await libsvmReady;
   const options = {
     type: SVM.SVM_TYPES.C_SVC,

@@ -1,7 +1,6 @@
-import libsvmReady from 'libsvm-js';
-import libsvmWasm from 'libsvm-js/out/wasm/libsvm';
 import { readModelFromHeap } from './libsvm-heap';
 import { parseLibsvmModel, type SvcModel } from './libsvm-model';
+import { libsvmReady, libsvmWasm } from './load-libsvm';
 
 export type { SvcModel } from './libsvm-model';
 
