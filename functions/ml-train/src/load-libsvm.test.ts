@@ -30,6 +30,14 @@ describe('load-libsvm', () => {
     expect(direct.stderr).not.toContain('a bug elsewhere');
   });
 
+  it('reads the WebAssembly file without a failed streaming attempt, and restores instantiateStreaming', async () => {
+    const loader = JSON.stringify(join(__dirname, 'load-libsvm.ts'));
+    const code = `require(${loader}).libsvmReady.then(() => console.error(typeof WebAssembly.instantiateStreaming));`;
+    const { stderr } = await nodeRunning(code);
+    expect(stderr).not.toContain('streaming compile failed');
+    expect(stderr.trim().split('\n').pop()).toBe('function');
+  });
+
   it('still trains: the SVM class and the heap are the same instance', async () => {
     const { libsvmReady, libsvmWasm } = await import('./load-libsvm');
     const SVM = await libsvmReady;
