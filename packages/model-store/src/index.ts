@@ -9,13 +9,7 @@ export {
   type VersionDetail,
   type VersionSummary,
 } from './model-registry';
-export {
-  type ModelArtifact,
-  ModelStore,
-  newVersionId,
-  POINTER_WRITE_ATTEMPTS,
-  type PublishedModel,
-} from './model-store';
+export { type ModelArtifact, ModelStore, newVersionId, type PublishedModel } from './model-store';
 export {
   type ObjectListing,
   ObjectStore,

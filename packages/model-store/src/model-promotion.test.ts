@@ -84,7 +84,7 @@ describe('pointer writes racing another writer', () => {
     expect(pointer().version).toBe('2026-05-31T00-00-00-000Z-bbbbbb');
   });
 
-  it('gives up with 409 after POINTER_WRITE_ATTEMPTS when the pointer keeps changing', async () => {
+  it('gives up with 409 after 3 attempts when the pointer keeps changing', async () => {
     await train();
     let n = 0;
     bucket.hooks.beforePut = (key) => {

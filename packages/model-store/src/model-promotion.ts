@@ -60,13 +60,11 @@ export async function promoteVersion(
     throw error;
   });
   if (current?.version === version) return { model, from: version, to: version, changed: false, pointer: current };
-  let from = current?.version;
   // Re-read at write time: a version published meanwhile goes into the history, not lost.
-  const pointer = await store.updatePointer(model, (latest) => {
-    from = latest?.version;
-    return latest?.version === version ? latest : promotedPointer(model, { version, modelSha256 }, latest, now);
-  });
-  return { model, from, to: version, changed: from !== version, pointer };
+  const { previous, pointer } = await store.updatePointer(model, (latest) =>
+    latest?.version === version ? latest : promotedPointer(model, { version, modelSha256 }, latest, now),
+  );
+  return { model, from: previous?.version, to: version, changed: previous?.version !== version, pointer };
 }
 
 /** Undoes the last promotion (or publish): the newest history entry becomes the pointer, in one write. */
@@ -82,7 +80,7 @@ export async function rollbackModel(store: ModelStore, model: string, now: Date)
     );
   }
   await verifiedSha256(store, model, pointer.version, [pointer.modelSha256]);
-  const written = await store.updatePointer(model, (latest) => {
+  const { pointer: written } = await store.updatePointer(model, (latest) => {
     // Undo only the promotion that was checked: another one since then is not ours to undo.
     if (latest?.version !== current.version || latest.publishedAt !== current.publishedAt) {
       throw new RegistryConflictError(

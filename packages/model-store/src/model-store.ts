@@ -19,7 +19,7 @@ export interface PublishedModel {
 }
 
 /** How often a pointer update is re-read and retried when another writer changed it meanwhile. */
-export const POINTER_WRITE_ATTEMPTS = 3;
+const POINTER_WRITE_ATTEMPTS = 3;
 
 /** Version ids sort by time (UTC, millisecond) and stay unique across concurrent trainers. */
 export function newVersionId(now: Date = new Date()): string {
@@ -50,7 +50,7 @@ export class ModelStore {
     const modelSha256 = createHash('sha256').update(onnx.body).digest('hex');
     // The old pointer goes into the new one's history (for rollback); a trainer that published
     // meanwhile is re-read, so its version stays in the history instead of being overwritten.
-    const pointer = await this.updatePointer(model, (previous) =>
+    const { pointer } = await this.updatePointer(model, (previous) =>
       promotedPointer(model, { version, modelSha256 }, previous, now),
     ).catch((error: unknown) => {
       throw new Error(
@@ -70,23 +70,22 @@ export class ModelStore {
   /**
    * Replaces the pointer with `next(current)` in one conditional write: only if nobody changed it
    * since it was read (S3 If-Match / If-None-Match), else it is read again, up to `attempts` times.
-   * The only write promote, rollback and publish make.
+   * The only write promote, rollback and publish make. Returns the pointer it replaced and the new one.
    */
   async updatePointer(
     model: string,
     next: (current: ModelPointer | undefined) => ModelPointer,
     attempts = POINTER_WRITE_ATTEMPTS,
-  ): Promise<ModelPointer> {
+  ): Promise<{ previous?: ModelPointer; pointer: ModelPointer }> {
     const key = this.pointerKey(model);
     for (let attempt = 1; ; attempt++) {
-      const read = await this.objects.getTagged(key);
-      const current = read && (JSON.parse(Buffer.from(read.bytes).toString('utf8')) as ModelPointer);
+      const read = await this.objects.getTaggedJson<ModelPointer>(key);
       const condition: WriteCondition | undefined =
         read === undefined ? { ifAbsent: true } : read.etag ? { ifMatch: read.etag } : undefined;
-      const pointer = next(current);
+      const pointer = next(read?.value);
       try {
         await this.objects.put(key, JSON.stringify(pointer, null, 2), 'application/json', condition);
-        return pointer;
+        return { previous: read?.value, pointer };
       } catch (error) {
         if (!(error instanceof WriteConflictError)) throw error;
         if (attempt >= attempts) {

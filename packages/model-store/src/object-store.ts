@@ -75,8 +75,13 @@ export class ObjectStore {
 
   /** Reads and parses a JSON object; `undefined` when it does not exist. */
   async getJson<T>(key: string): Promise<T | undefined> {
-    const bytes = await this.get(key);
-    return bytes === undefined ? undefined : (JSON.parse(Buffer.from(bytes).toString('utf8')) as T);
+    return (await this.getTaggedJson<T>(key))?.value;
+  }
+
+  /** Reads and parses a JSON object with its ETag; `undefined` when it does not exist. */
+  async getTaggedJson<T>(key: string): Promise<{ value: T; etag?: string } | undefined> {
+    const read = await this.getTagged(key);
+    return read && { value: JSON.parse(Buffer.from(read.bytes).toString('utf8')) as T, etag: read.etag };
   }
 
   /** Writes an object whole; with a condition, throws WriteConflictError instead of overwriting a change. */
@@ -88,11 +93,12 @@ export class ObjectStore {
         new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...conditional }),
       );
     } catch (error) {
+      if (condition === undefined) throw error;
       // S3 answers If-Match on an object deleted meanwhile with 404: changed, too.
-      const deleted = condition !== undefined && 'ifMatch' in condition && isMissing(error);
-      if ((condition !== undefined && isConditionFailure(error)) || deleted) throw new WriteConflictError(key, error);
+      if (isConditionFailure(error) || ('ifMatch' in condition && isMissing(error)))
+        throw new WriteConflictError(key, error);
       // Last writer wins there, as on s3rver: better than refusing every pointer update.
-      if (condition !== undefined && isUnsupported(error)) return this.put(key, body, contentType);
+      if (isUnsupported(error)) return this.put(key, body, contentType);
       throw error;
     }
   }

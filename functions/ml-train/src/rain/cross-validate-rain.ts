@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWeatherCsv, RAIN_FEATURE_NAMES, type RainExample, rainExamples } from '@serverless-ml/rain-model';
+import { localDataDir } from '../retrain/retrain-in-memory';
 import { accuracyAt, rocAuc } from './binary-metrics';
 import { type BoostingParams, predictProbabilities, trainBoostedTrees } from './boosted-trees';
 import { featureMatrix, splitByYear } from './rain-dataset';
@@ -53,7 +54,7 @@ export function crossValidateRain(examples: RainExample[], params: BoostingParam
 function main() {
   const overrides: Partial<BoostingParams> = process.argv[2] ? JSON.parse(process.argv[2]) : {};
   const params: BoostingParams = { ...RAIN_BOOSTING_PARAMS, seed: 42, ...overrides };
-  const file = path.join(process.env.DATA_DIR ?? path.join(__dirname, '../../../../data'), 'weather.csv');
+  const file = path.join(localDataDir(), 'weather.csv');
   const examples = rainExamples(parseWeatherCsv(readFileSync(file, 'utf8')));
   console.log(
     `leave-one-year-out before ${RAIN_TEST_YEAR}, ${RAIN_FEATURE_NAMES.length} features, ${JSON.stringify(params)}`,

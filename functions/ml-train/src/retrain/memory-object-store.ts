@@ -12,10 +12,6 @@ export class MemoryObjectStore extends ObjectStore {
     for (const [key, body] of Object.entries(files)) this.objects.set(key, body);
   }
 
-  async get(key: string): Promise<Uint8Array | undefined> {
-    return (await this.getTagged(key))?.bytes;
-  }
-
   /** ETags are the MD5 of the bytes, as S3 makes them for single-part uploads. */
   async getTagged(key: string): Promise<TaggedObject | undefined> {
     return this.tagged(key);

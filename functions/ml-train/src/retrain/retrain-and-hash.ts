@@ -3,12 +3,11 @@
 // `onnx.sha256`, or with another machine's run.
 //   cd functions/ml-train && npx tsx src/retrain/retrain-and-hash.ts '{"model":"rain","seed":7}' '{"model":"stores"}'
 // Events are ml-train's (`{}` is digits); datasets are read from ../../data (or $DATA_DIR).
-import { join } from 'node:path';
 import { readProvenance } from '../provenance';
-import { retrainInMemory } from './retrain-in-memory';
+import { localDataDir, retrainInMemory } from './retrain-in-memory';
 
 async function main(events: string[]) {
-  const dataDir = process.env.DATA_DIR ?? join(__dirname, '..', '..', '..', '..', 'data');
+  const dataDir = localDataDir();
   const provenance = readProvenance(process.env);
   for (const event of events.length > 0 ? events : ['{}']) {
     const { model, sha256, metadata } = await retrainInMemory(JSON.parse(event), {
