@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWeatherCsv, RAIN_FEATURE_NAMES, type RainExample, rainExamples } from '@serverless-ml/rain-model';
-import { localDataDir } from '../retrain/retrain-in-memory';
+import { localDataDir } from '../retrain/local-data-dir';
 import { accuracyAt, rocAuc } from './binary-metrics';
 import { type BoostingParams, predictProbabilities, trainBoostedTrees } from './boosted-trees';
 import { featureMatrix, splitByYear } from './rain-dataset';

@@ -4,7 +4,8 @@
 //   cd functions/ml-train && npx tsx src/retrain/retrain-and-hash.ts '{"model":"rain","seed":7}' '{"model":"stores"}'
 // Events are ml-train's (`{}` is digits); datasets are read from ../../data (or $DATA_DIR).
 import { readProvenance } from '../provenance';
-import { localDataDir, retrainInMemory } from './retrain-in-memory';
+import { localDataDir } from './local-data-dir';
+import { retrainInMemory } from './retrain-in-memory';
 
 async function main(events: string[]) {
   const dataDir = localDataDir();

@@ -14,11 +14,6 @@ export interface Retrained {
   metadata: Record<string, unknown>;
 }
 
-/** The repository's data/ folder (what `pnpm start` uploads), or $DATA_DIR: for local scripts. */
-export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATA_DIR ?? join(__dirname, '..', '..', '..', '..', 'data');
-}
-
 /**
  * Runs ml-train's own path (event validation, trainer, publish) on a dataset read from
  * `dataDir`, with both buckets in memory: the model S3 would get, without S3.
