@@ -3,7 +3,17 @@ import { ModelNotReadyError, ValidationError } from './app-error';
 import { errorResponder } from './error-responder';
 
 const httpEvent = { requestContext: { http: { method: 'POST' } }, headers: {} };
-const quiet = { error: jest.fn() };
+const quiet = { error: jest.fn(), warn: jest.fn() };
+const logged = (fn: jest.Mock) => fn.mock.calls.map(([line]) => JSON.parse(String(line)));
+
+/** What middy's http-json-body-parser throws for a body it cannot parse (an http-errors style 422). */
+function middyUnprocessable(): Error {
+  return Object.assign(new Error('Invalid or malformed JSON was provided'), {
+    name: 'UnprocessableEntityError',
+    statusCode: 422,
+    expose: true,
+  });
+}
 
 function handlerThrowing(error: Error) {
   return middy(async () => {
@@ -12,6 +22,8 @@ function handlerThrowing(error: Error) {
 }
 
 describe('errorResponder', () => {
+  beforeEach(() => jest.clearAllMocks());
+
   it('returns 400 JSON naming the problem for a ValidationError over HTTP', async () => {
     const res = await handlerThrowing(new ValidationError('images[0] must have 64 values'))(httpEvent, {} as never);
     expect(res).toMatchObject({ statusCode: 400 });
@@ -34,5 +46,44 @@ describe('errorResponder', () => {
 
   it('rethrows for direct invocations so the caller sees the error type', async () => {
     await expect(handlerThrowing(new ValidationError('bad'))({}, {} as never)).rejects.toThrow(ValidationError);
+  });
+
+  it('logs a client error as one warn line naming the status and the message, without a stack', async () => {
+    await handlerThrowing(new ValidationError('lat must be a finite number, got "1e999"'))(httpEvent, {} as never);
+    expect(quiet.error).not.toHaveBeenCalled();
+    expect(logged(quiet.warn)).toEqual([
+      {
+        level: 'warn',
+        msg: 'client error',
+        status: 400,
+        type: 'ValidationError',
+        message: 'lat must be a finite number, got "1e999"',
+      },
+    ]);
+  });
+
+  it("logs middy's 422 for malformed JSON as a client error, not as an unhandled error", async () => {
+    const res = await handlerThrowing(middyUnprocessable())(httpEvent, {} as never);
+    expect(res).toMatchObject({ statusCode: 400 });
+    expect(quiet.error).not.toHaveBeenCalled();
+    expect(logged(quiet.warn)).toEqual([expect.objectContaining({ level: 'warn', msg: 'client error', status: 400 })]);
+    expect(JSON.stringify(logged(quiet.warn))).not.toContain('stack');
+  });
+
+  it('logs a client error of a direct invocation too, once', async () => {
+    await expect(handlerThrowing(new ValidationError('bad'))({}, {} as never)).rejects.toThrow(ValidationError);
+    expect(logged(quiet.warn)).toEqual([expect.objectContaining({ status: 400, message: 'bad' })]);
+  });
+
+  it('keeps a real failure at error level with its stack, and no client-error line', async () => {
+    await handlerThrowing(new Error('disk on fire'))(httpEvent, {} as never);
+    expect(quiet.warn).not.toHaveBeenCalled();
+    expect(logged(quiet.error)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'unhandled error',
+        stack: expect.stringContaining('disk on fire'),
+      }),
+    ]);
   });
 });

@@ -39,11 +39,17 @@ function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
  * The one place errors become responses. HTTP events get `{"error": {...}}` with the error's
  * status; direct invocations rethrow exposed errors so the caller sees their type and message.
  */
-export function errorResponder(logger: Pick<Console, 'error'> = console): MiddlewareObj<unknown, unknown, Error> {
+export function errorResponder(
+  logger: Pick<Console, 'error' | 'warn'> = console,
+): MiddlewareObj<unknown, unknown, Error> {
   return {
     onError: async (request) => {
       const { statusCode, body } = toBody(request.error);
-      if (!(request.error instanceof AppError && request.error.expose)) {
+      if (statusCode < 500) {
+        // A client's mistake, not ours: one line, no stack, so real failures stand out.
+        const { type, message } = body.error;
+        logger.warn(JSON.stringify({ level: 'warn', msg: 'client error', status: statusCode, type, message }));
+      } else if (!(request.error instanceof AppError && request.error.expose)) {
         logger.error(
           JSON.stringify({
             level: 'error',
