@@ -1,22 +1,22 @@
 import middy from '@middy/core';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { loadConfig } from '@serverless-ml/config';
 import { errorResponder, isHttpEvent, ValidationError } from '@serverless-ml/errors';
+import { jsonObjectBody, refuseQueryParams } from '@serverless-ml/http';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { ModelCache } from './model-cache';
 import { predictImages, predictTestSet } from './predict-digits';
-import { parseJsonBody, parsePredictRequest } from './schema';
+import { parsePredictRequest } from './schema';
 
 const config = loadConfig();
 const s3 = createS3Client({ region: config.region, endpoint: config.s3Endpoint, credentials: config.s3Credentials });
 const store = new ModelStore(new ObjectStore(s3, config.modelBucket));
 const log = (message: string) => console.log(`[ml-predict] ${message}`);
 const digits = new ModelCache(store, 'digits', config.modelPointerTtlMs, log);
-const jsonBody = httpJsonBodyParser({ disableContentTypeCheck: true });
 
 async function predict(event: unknown) {
   const http = isHttpEvent(event);
-  const body = http ? parseJsonBody((event as { body?: unknown }).body) : event;
+  if (http) refuseQueryParams(event, 'POST /digits/predict reads only its JSON body: send "version" there');
+  const body = http ? jsonObjectBody(event) : event;
   const request = parsePredictRequest(body, config.maxImages);
   if (http && request.kind === 'test-set') {
     throw new ValidationError('POST /digits/predict needs a JSON body like {"images": [[64 numbers 0..16], ...]}');
@@ -30,10 +30,4 @@ async function predict(event: unknown) {
 }
 
 /** Direct invoke (`{}` → the stored test set, `{"images": …}`) and `POST /digits/predict`. */
-export const handler = middy(predict)
-  .use({
-    // Parse JSON bodies of HTTP requests only: a direct invocation has no body to parse.
-    before: (request) =>
-      isHttpEvent(request.event) && (request.event as { body?: unknown }).body ? jsonBody.before?.(request) : undefined,
-  })
-  .use(errorResponder());
+export const handler = middy(predict).use(errorResponder());

@@ -10,7 +10,12 @@ const inRange = { error: `must be between 0 and ${MAX_PIXEL}` };
 const pixel = z
   .number({
     error: (issue) =>
-      issue.input === null ? 'must be a number, got null' : `must be a number, got ${typeof issue.input}`,
+      issue.input === null
+        ? 'must be a number, got null'
+        : // JSON.parse turns -1e309 into -Infinity: a number, just not a finite one.
+          typeof issue.input === 'number'
+          ? `must be a finite number, got ${issue.input}`
+          : `must be a number, got ${typeof issue.input}`,
   })
   .check(z.gte(0, inRange), z.lte(MAX_PIXEL, inRange));
 
@@ -69,15 +74,4 @@ export function parsePredictRequest(body: unknown, maxImages: number): PredictRe
   const result = imagesSchema(maxImages).safeParse(body);
   if (result.success) return { kind: 'images', images: result.data.images, ...pinned(result.data.version) };
   throw validationErrorFrom(result.error.issues);
-}
-
-/** Parses an HTTP body as JSON whatever its content-type (curl -d sends form encoding by default). */
-export function parseJsonBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  if (body.trim() === '') return {};
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new ValidationError('request body is not valid JSON');
-  }
 }

@@ -74,6 +74,14 @@ describe('model-registry handler', () => {
     expect(((await handler(http('Digits!'), {})) as Response).statusCode).toBe(400);
   });
 
+  it('answers 400 naming a query parameter it does not take, instead of ignoring it', async () => {
+    const res = (await handler({ ...http('digits'), queryStringParameters: { version: V2 } }, {})) as Response;
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.message).toBe(
+      'unknown parameter "version": GET /models and GET /models/{name} take none',
+    );
+  });
+
   it('answers a direct invocation with the result object', async () => {
     await expect(handler({ name: 'digits' }, {})).resolves.toMatchObject({ promoted: V1 });
     await expect(handler({}, {})).resolves.toMatchObject({ models: [{ name: 'digits' }] });

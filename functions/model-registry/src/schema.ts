@@ -1,4 +1,5 @@
 import { isHttpEvent, ValidationError } from '@serverless-ml/errors';
+import { refuseQueryParams } from '@serverless-ml/http';
 import { checkModelName } from '@serverless-ml/model-store/names';
 
 /** `GET /models` lists the models; `GET /models/{name}` lists one model's versions. */
@@ -16,6 +17,7 @@ function request(name: unknown): RegistryRequest {
 /** Reads an API Gateway event (`pathParameters.name`) or a direct invocation (`{}` or `{"name": "digits"}`). */
 export function parseRegistryRequest(event: unknown): RegistryRequest {
   if (isHttpEvent(event) && isRecord(event)) {
+    refuseQueryParams(event, 'GET /models and GET /models/{name} take none');
     return request(isRecord(event.pathParameters) ? event.pathParameters.name : undefined);
   }
   if (event === undefined || event === null) return { kind: 'models' };

@@ -86,6 +86,42 @@ describe('nearest-store handler', () => {
     });
   });
 
+  it('reads query values by the shared rule: ASCII whitespace trimmed, control characters refused', async () => {
+    publishModel();
+    const trimmed = await handler(get({ lat: ' 39.153198 ', long: '-77.066176\t', k: ' 1' }), {});
+    expect(JSON.parse(trimmed.body)).toMatchObject({ k: 1, stores: [{ id: 'GAI' }] });
+    const nul = await handler(get({ lat: '39.1', long: '-77.1', version: 'v1\u0000' }), {});
+    expect(nul.statusCode).toBe(400);
+    expect(JSON.parse(nul.body).error.message).toBe('version must not contain control characters (found U+0000)');
+  });
+
+  it('returns 400 saying lat must be a finite number when it overflows', async () => {
+    const res = await handler(get({ lat: '1e999', long: '1' }), {});
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.message).toBe('lat must be a finite number, got "1e999"');
+  });
+
+  it('logs a bad query as one client-error line, not as an unhandled error', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await handler(get({ lat: 'north', long: '1' }), {});
+      expect(error).not.toHaveBeenCalled();
+      expect(warn.mock.calls.map(([line]) => JSON.parse(String(line)))).toEqual([
+        {
+          level: 'warn',
+          msg: 'client error',
+          status: 400,
+          type: 'ValidationError',
+          message: 'lat must be a number, got "north"',
+        },
+      ]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+
   it('returns 400 when long is missing, instead of treating it as 0', async () => {
     const res = await handler(get({ lat: '39.1' }), {});
     expect(res.statusCode).toBe(400);

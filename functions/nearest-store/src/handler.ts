@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
 import { errorResponder, isHttpEvent } from '@serverless-ml/errors';
+import { invocationParams, queryParamsOf } from '@serverless-ml/http';
 import { createS3Client, ModelCache, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { findNearestStores } from './find-nearest-stores';
-import { loadNearestSettings, parseNearestQuery, queryParamsOf } from './schema';
+import { loadNearestSettings, parseNearestQuery } from './schema';
 import { StoreIndexCache } from './store-index-cache';
 
 const config = loadConfig();
@@ -14,8 +15,8 @@ const log = (message: string) => console.log(`[nearest-store] ${message}`);
 const stores = new StoreIndexCache(new ModelCache(store, 'stores', config.modelPointerTtlMs, log), store);
 
 async function nearest(event: unknown) {
-  const http = isHttpEvent(event) && typeof event === 'object' && event !== null;
-  const query = parseNearestQuery(http ? queryParamsOf(event) : event, maxK);
+  const http = isHttpEvent(event);
+  const query = parseNearestQuery(http ? queryParamsOf(event) : invocationParams(event), maxK);
   const result = await findNearestStores(query, await stores.get(query.version));
   return http
     ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }

@@ -1,5 +1,5 @@
 import { ValidationError } from '@serverless-ml/errors';
-import { loadNearestSettings, parseNearestQuery, queryParamsOf } from './schema';
+import { loadNearestSettings, parseNearestQuery } from './schema';
 
 const parse = (params: unknown) => parseNearestQuery(params, 50);
 
@@ -31,21 +31,21 @@ describe('parseNearestQuery', () => {
     ['lat is missing', { long: '1' }, /^lat is required$/],
     ['long is missing (not silently 0)', { lat: '1' }, /^long is required \(lng and lon are accepted too\)/],
     ['no parameters at all', undefined, /^lat is required$/],
-    ['lat is empty', { lat: '', long: '1' }, /^lat must be a number, got ''$/],
-    ['lat is not a number', { lat: 'abc', long: '1' }, /^lat must be a number, got 'abc'$/],
-    ['lat is NaN', { lat: 'NaN', long: '1' }, /^lat must be a number, got 'NaN'$/],
-    ['long is Infinity', { lat: '1', long: 'Infinity' }, /^long must be a number, got 'Infinity'$/],
-    ['long overflows to Infinity', { lat: '1', long: '1e999' }, /^long must be a number, got '1e999'$/],
-    ['lat is hexadecimal', { lat: '0x10', long: '1' }, /^lat must be a number, got '0x10'$/],
-    ['lat was sent twice (API Gateway joins them)', { lat: '1,2', long: '1' }, /^lat must be a number, got '1,2'$/],
-    ['a NaN number in a direct invocation', { lat: Number.NaN, long: 1 }, /^lat must be a number, got NaN$/],
+    ['lat is empty', { lat: '', long: '1' }, /^lat must be a number, got ""$/],
+    ['lat is not a number', { lat: 'abc', long: '1' }, /^lat must be a number, got "abc"$/],
+    ['lat is NaN', { lat: 'NaN', long: '1' }, /^lat must be a number, got "NaN"$/],
+    ['long is Infinity', { lat: '1', long: 'Infinity' }, /^long must be a number, got "Infinity"$/],
+    ['long overflows to Infinity', { lat: '1', long: '1e999' }, /^long must be a finite number, got "1e999"$/],
+    ['lat is hexadecimal', { lat: '0x10', long: '1' }, /^lat must be a number, got "0x10"$/],
+    ['lat was sent twice (API Gateway joins them)', { lat: '1,2', long: '1' }, /^lat must be a number, got "1,2"$/],
+    ['a NaN number in a direct invocation', { lat: Number.NaN, long: 1 }, /^lat must be a finite number, got NaN$/],
     ['lat is above 90', { lat: '90.000001', long: '1' }, /^lat must be between -90 and 90, got 90.000001$/],
     ['lat is below -90', { lat: '-91', long: '1' }, /^lat must be between -90 and 90, got -91$/],
     ['lng is above 180', { lat: '1', lng: '180.5' }, /^lng must be between -180 and 180, got 180.5$/],
     ['lon is below -180', { lat: '1', lon: '-181' }, /^lon must be between -180 and 180, got -181$/],
     ['k is zero', { lat: '1', long: '1', k: '0' }, /^k must be between 1 and 50, got 0$/],
     ['k is above the maximum', { lat: '1', long: '1', k: '51' }, /^k must be between 1 and 50, got 51$/],
-    ['k is fractional', { lat: '1', long: '1', k: '2.5' }, /^k must be a whole number, got '2.5'$/],
+    ['k is fractional', { lat: '1', long: '1', k: '2.5' }, /^k must be a whole number, got "2.5"$/],
     ['k is negative', { lat: '1', long: '1', k: '-3' }, /^k must be between 1 and 50, got -3$/],
     ['k is a fractional number', { lat: 1, long: 1, k: 2.5 }, /^k must be a whole number, got 2.5$/],
     ['long and lng disagree', { lat: '1', long: '2', lng: '3' }, /^long and lng disagree \(2 vs 3\)/],
@@ -53,20 +53,12 @@ describe('parseNearestQuery', () => {
     [
       'an unknown parameter',
       { lat: '1', long: '1', latitude: '1' },
-      /^unknown parameter latitude: send lat, long \(or lng, lon\) and k$/,
+      /^unknown parameter "latitude": send lat, long \(or lng, lon\), k and version$/,
     ],
     ['a body that is not an object', [1, 2], /send lat and long/],
   ])('rejects a query where %s, naming the field', (_name, params, message) => {
     expect(() => parse(params)).toThrow(ValidationError);
     expect(() => parse(params)).toThrow(message);
-  });
-});
-
-describe('queryParamsOf', () => {
-  it('reads API Gateway query parameters, treating none as empty', () => {
-    expect(queryParamsOf({ queryStringParameters: { lat: '1' } })).toEqual({ lat: '1' });
-    expect(queryParamsOf({ requestContext: {} })).toEqual({});
-    expect(queryParamsOf({ queryStringParameters: null })).toEqual({});
   });
 });
 

@@ -1,3 +1,4 @@
+import { ValidationError } from '@serverless-ml/errors';
 import { readForecastEvent } from './http-event';
 
 describe('readForecastEvent', () => {
@@ -22,5 +23,26 @@ describe('readForecastEvent', () => {
     });
     expect(readForecastEvent('')).toEqual({ http: false, params: {} });
     expect(readForecastEvent(null)).toEqual({ http: false, params: {} });
+  });
+
+  it.each([
+    ['an HTTP query', { requestContext: {}, headers: {}, queryStringParameters: { lat: '%s', long: '-122.33' } }],
+    ['a direct invocation', { lat: '%s', long: '-122.33' }],
+  ])('cleans %s by the shared rule: lat=%%2012%%20 is 12, as on /stores/nearest', (_name, template) => {
+    const event = JSON.parse(JSON.stringify(template).replace('%s', ' 12 '));
+    expect(readForecastEvent(event).params).toEqual({ lat: '12', long: '-122.33' });
+  });
+
+  it('refuses a control character in a value with a 400 naming the parameter (city=Seattle%00)', () => {
+    const event = { requestContext: {}, headers: {}, queryStringParameters: { city: 'Seattle\u0000' } };
+    expect(() => readForecastEvent(event)).toThrow(ValidationError);
+    expect(() => readForecastEvent(event)).toThrow('city must not contain control characters (found U+0000)');
+  });
+
+  it('refuses an empty value, over HTTP and directly', () => {
+    expect(() => readForecastEvent({ requestContext: {}, headers: {}, queryStringParameters: { city: ' ' } })).toThrow(
+      'city must not be empty',
+    );
+    expect(() => readForecastEvent({ city: '' })).toThrow('city must not be empty');
   });
 });

@@ -1,26 +1,14 @@
 import '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import { numberParam, unknownParamsMessage } from '@serverless-ml/http';
 import { VERSION_ID_PATTERN } from '@serverless-ml/model-store/names';
 import * as z from 'zod/mini';
 import type { ForecastQuery } from './forecast-rain';
 import type { TodayObservations } from './weather/weather-provider';
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OBSERVATIONS = ['precipitation', 'temp_max', 'temp_min', 'wind'] as const;
 const LONGITUDE_ALIASES = ['long', 'lng', 'lon'] as const;
-
-/** A number sent as text, within [min, max] (the world records bound the weather). */
-function numberParam(min: number, max: number, unit = '') {
-  const inRange = { error: `must be between ${min} and ${max}${unit}` };
-  return z.pipe(
-    z.pipe(
-      z.string().check(z.regex(NUMBER, { error: (issue) => `must be a number, got "${String(issue.input)}"` })),
-      z.transform(Number),
-    ),
-    z.number().check(z.gte(min, inRange), z.lte(max, inRange)),
-  );
-}
 
 function isCalendarDate(text: string): boolean {
   const m = DATE.exec(text);
@@ -29,21 +17,15 @@ function isCalendarDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
-const text = (what: string) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: `must not be empty` }),
-      z.maxLength(100, { error: `is too long for ${what}` }),
-    );
+// Values arrive cleaned by @serverless-ml/http's rule (trimmed, never empty, no control characters).
+const text = (what: string) => z.string().check(z.maxLength(100, { error: `is too long for ${what}` }));
 
 const querySchema = z.strictObject(
   {
     city: z.optional(text('a city name')),
     country: z.optional(text('a country')),
-    lat: z.optional(numberParam(-90, 90)),
-    long: z.optional(numberParam(-180, 180)),
+    lat: z.optional(numberParam({ min: -90, max: 90 })),
+    long: z.optional(numberParam({ min: -180, max: 180 })),
     date: z.optional(
       z
         .string()
@@ -51,10 +33,11 @@ const querySchema = z.strictObject(
           z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
         ),
     ),
-    precipitation: z.optional(numberParam(0, 2000, ' mm')),
-    temp_max: z.optional(numberParam(-90, 60, ' °C')),
-    temp_min: z.optional(numberParam(-90, 60, ' °C')),
-    wind: z.optional(numberParam(0, 120, ' m/s')),
+    // Today's observations, bounded by the world records.
+    precipitation: z.optional(numberParam({ min: 0, max: 2000, unit: ' mm' })),
+    temp_max: z.optional(numberParam({ min: -90, max: 60, unit: ' °C' })),
+    temp_min: z.optional(numberParam({ min: -90, max: 60, unit: ' °C' })),
+    wind: z.optional(numberParam({ min: 0, max: 120, unit: ' m/s' })),
     version: z.optional(
       z
         .string()
@@ -64,7 +47,10 @@ const querySchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown query parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}: use city (or lat and long), country, date, ${OBSERVATIONS.join(', ')}, version`
+        ? unknownParamsMessage(
+            issue.keys,
+            `use city (or lat and long), country, date, ${OBSERVATIONS.join(', ')}, version`,
+          )
         : undefined,
   },
 );
