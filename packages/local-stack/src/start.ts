@@ -3,7 +3,8 @@
 import { loadPodIntoStack } from '@serverless-ml/pods';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { stackSettings } from './settings';
-import { runApisWalkthrough, runDigitsWalkthrough, usage } from './walkthrough';
+import { startOptions } from './start-options';
+import { runStartWalkthrough, usage } from './walkthrough';
 
 async function autoLoadPod(stack: LocalStack, ref: string, log: (line: string) => void): Promise<string[]> {
   log(`AUTO_LOAD_POD: loading ${ref}…`);
@@ -14,6 +15,7 @@ async function autoLoadPod(stack: LocalStack, ref: string, log: (line: string) =
 
 async function main() {
   const log = (line: string) => console.log(line);
+  const options = startOptions(process.argv.slice(2));
   const stack = await startLocalStack(stackSettings(), log);
   let stopping = false;
   const shutdown = async () => {
@@ -26,10 +28,9 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   try {
-    // A pod restores models as they were: serve those instead of training new versions.
-    const restored = process.env.AUTO_LOAD_POD ? await autoLoadPod(stack, process.env.AUTO_LOAD_POD, log) : [];
-    await runDigitsWalkthrough(stack, log, !restored.includes('digits'));
-    await runApisWalkthrough(stack, log, restored);
+    // A pod restores models as they were, promoted: the walkthrough keeps them like any other.
+    if (process.env.AUTO_LOAD_POD) await autoLoadPod(stack, process.env.AUTO_LOAD_POD, log);
+    await runStartWalkthrough(stack, log, options);
   } catch (error) {
     await stack.stop();
     throw error;

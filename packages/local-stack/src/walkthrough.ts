@@ -1,4 +1,12 @@
 import type { LocalStack } from './local-stack';
+import type { StartOptions } from './start-options';
+import {
+  describePlan,
+  type PromotedVersions,
+  planTraining,
+  readPromotedVersions,
+  START_MODELS,
+} from './start-training';
 
 interface TrainPayload {
   version: string;
@@ -90,6 +98,35 @@ export async function runApisWalkthrough(
   const near = await getJson<NearestStores>(`${stack.httpUrl}${STORES_EXAMPLE}`, 'GET /stores/nearest');
   const list = near.stores.map((s) => `${s.id} ${s.distance_km.toFixed(1)} km`).join(', ');
   log(`GET /stores/nearest → ${list}`);
+}
+
+/**
+ * `pnpm start`: trains only the models with no promoted version (every one with `retrain`), so a
+ * restart serves what the user trained or promoted; then predicts and asks both APIs once.
+ */
+export async function runStartWalkthrough(
+  stack: LocalStack,
+  log: (line: string) => void,
+  options: StartOptions,
+  readPromoted: (stack: LocalStack) => Promise<PromotedVersions> = readPromotedVersions,
+): Promise<void> {
+  const plan = planTraining(await readPromoted(stack), options.retrain);
+  for (const line of describePlan(plan, options.retrain)) log(line);
+  try {
+    await runDigitsWalkthrough(stack, log, plan.train.includes('digits'));
+    await runApisWalkthrough(
+      stack,
+      log,
+      START_MODELS.filter((model) => !plan.train.includes(model)),
+    );
+  } catch (error) {
+    if (plan.kept.length === 0) throw error;
+    // A kept version may be broken or missing its files: say how to get fresh ones.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message} (with the promoted versions kept: pnpm start --retrain trains new ones from data/)`, {
+      cause: error,
+    });
+  }
 }
 
 export const RAIN_EXAMPLE = '/rain-forecast?city=Seattle&date=2015-03-01';

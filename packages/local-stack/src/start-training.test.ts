@@ -1,0 +1,41 @@
+import { mockBucket } from '../../model-store/src/mock-bucket.fixture';
+import { describePlan, planTraining, readPromotedVersions } from './start-training';
+
+describe('planTraining', () => {
+  it('keeps every model that has a promoted version and trains the others', () => {
+    const plan = planTraining({ digits: 'v-user', stores: 'v-promoted' }, false);
+    expect(plan).toEqual({
+      train: ['rain'],
+      kept: [
+        { model: 'digits', version: 'v-user' },
+        { model: 'stores', version: 'v-promoted' },
+      ],
+    });
+    expect(describePlan(plan, false)).toEqual([
+      'keeping the promoted digits@v-user, stores@v-promoted (pnpm start --retrain trains new versions from data/)',
+      'training rain: no promoted version yet',
+    ]);
+  });
+
+  it('trains everything on a fresh stack', () => {
+    expect(planTraining({}, false)).toEqual({ train: ['digits', 'rain', 'stores'], kept: [] });
+  });
+
+  it('trains everything when retraining is forced, promoted versions or not', () => {
+    const plan = planTraining({ digits: 'v1', rain: 'v2', stores: 'v3' }, true);
+    expect(plan).toEqual({ train: ['digits', 'rain', 'stores'], kept: [] });
+    expect(describePlan(plan, true)).toEqual(['retraining digits, rain, stores from data/ (--retrain / RETRAIN=1)']);
+  });
+});
+
+describe('readPromotedVersions', () => {
+  const bucket = mockBucket();
+  afterAll(() => bucket.mock.restore());
+
+  it("reads each model's latest.json from the stack's model bucket", async () => {
+    const pointer = { model: 'rain', version: 'v-rain', prefix: 'p/', modelSha256: 'x', publishedAt: 't' };
+    bucket.objects.set('models/rain/latest.json', new TextEncoder().encode(JSON.stringify(pointer)));
+    const stack = { s3Endpoint: 'http://127.0.0.1:4750', buckets: { data: 'd', models: 'm' } };
+    await expect(readPromotedVersions(stack)).resolves.toEqual({ rain: 'v-rain' });
+  });
+});
