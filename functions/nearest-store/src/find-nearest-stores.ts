@@ -47,9 +47,13 @@ export async function findNearestStores(
     const store = index.catalog[Number(indices[rank])];
     if (!store)
       throw new Error(`the stores model returned row ${indices[rank]}, but its catalog has ${index.catalog.length}`);
-    const { id, name, address, latitude, longitude } = store;
+    const { id, name, address, latitude, longitude, extra } = store;
     const distance_km = Math.round(chord2ToKm(chord2[rank]) * 1e6) / 1e6;
-    stores.push({ id, name, address, latitude, longitude, distance_km });
+    stores.push(
+      extra === undefined
+        ? { id, name, address, latitude, longitude, distance_km }
+        : { id, name, address, latitude, longitude, distance_km, extra },
+    );
   }
   return {
     query: { latitude: query.latitude, longitude: query.longitude },

@@ -76,6 +76,17 @@ describe('nearest-store handler', () => {
     });
   });
 
+  it("answers a catalog's extra columns (the reference list's state) with each store", async () => {
+    const withState = stores.map((store, i) => ({ ...store, extra: { state: ['Maryland', 'Virginia'][i] } }));
+    // Its own version: the handler caches each version's catalog for the life of the container.
+    const v2 = { ...pointer, version: 'v2', prefix: 'models/stores/versions/v2/' };
+    s3.on(GetObjectCommand, { Key: 'models/stores/latest.json' }).resolves(body(JSON.stringify(v2)) as never);
+    s3.on(GetObjectCommand, { Key: `${v2.prefix}model.onnx` }).resolves(body(model) as never);
+    s3.on(GetObjectCommand, { Key: `${v2.prefix}stores.json` }).resolves(body(JSON.stringify(withState)) as never);
+    const res = await handler(get({ lat: '38.85', long: '-77.04', k: '1' }), {});
+    expect(JSON.parse(res.body).stores).toEqual([{ ...withState[1], distance_km: expect.any(Number) }]);
+  });
+
   it('returns 400 naming the field when lat is out of range', async () => {
     publishModel();
     const res = await handler(get({ lat: '91', long: '1' }), {});

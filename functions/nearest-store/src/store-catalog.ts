@@ -7,6 +7,8 @@ const storeSchema = z.object({
   address: z.string(),
   latitude: z.number().check(z.gte(-90), z.lte(90)),
   longitude: z.number().check(z.gte(-180), z.lte(180)),
+  /** The catalog's other columns (e.g. `state`), as ml-train kept them; absent when it had none. */
+  extra: z.optional(z.record(z.string(), z.string())),
 });
 
 /** One store of the catalog, as answered. */

@@ -41,7 +41,7 @@ describe('trainStores', () => {
       invalidRows: { count: 1, first: [{ line: 4 }] },
       duplicateIds: { count: 1, first: [{ line: 6 }] },
       check: { queries: 3, selfMatches: 3 },
-      dataset: { key: 'stores.csv', schema: 'generic', rows: 5 },
+      dataset: { key: 'stores.csv', schema: 'generic', rows: 5, ids: 'column', extraColumns: [] },
       seed: null,
       trainEvent: { model: 'stores', datasetKey: 'stores.csv' },
       codeVersion: 'test-commit',
@@ -63,6 +63,27 @@ describe('trainStores', () => {
       k: new ort.Tensor('int64', BigInt64Array.of(3n), [1]),
     });
     expect(Array.from(out.indices.data as BigInt64Array, Number)).toEqual([1, 0, 2]);
+  });
+
+  it('publishes a reference-schema catalog with content ids and its state column (stores.json keeps extra)', async () => {
+    const csv =
+      'state,location,address,latitude,longitude\n' +
+      'Maryland,Wheaton,"11160 Veirs Mill Rd, Wheaton, MD 20902, US",39.0384,-77.0547\n';
+    const { trainDeps, modelBucket } = deps(csv);
+    const { version } = await trainStores({ datasetKey: 'stores.csv' }, trainDeps);
+    const file = (name: string) => String(modelBucket.objects.get(`models/stores/versions/${version}/${name}`));
+    expect(JSON.parse(file('stores.json'))).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(/^[0-9a-f]{12}$/),
+        name: 'Wheaton',
+        extra: { state: 'Maryland' },
+      }),
+    ]);
+    expect(JSON.parse(file('metadata.json')).dataset).toMatchObject({
+      schema: 'reference',
+      ids: 'content',
+      extraColumns: ['state'],
+    });
   });
 
   it('throws NotFoundError when the dataset is not in the bucket', async () => {

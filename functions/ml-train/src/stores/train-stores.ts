@@ -43,7 +43,8 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
   const catalog = readCatalog(raw, source);
   const { stores, invalidRows, duplicateIds } = catalog;
   log(
-    `[2/4] ${stores.length} stores (${catalog.schema} schema); left out: ${invalidRows.count} invalid rows` +
+    `[2/4] ${stores.length} stores (${catalog.schema} schema, ids from ${catalog.ids === 'column' ? 'the id column' : 'row content'}); ` +
+      `left out: ${invalidRows.count} invalid rows` +
       `${invalidRows.count ? ` (lines ${invalidRows.first.map((p) => p.line).join(', ')}…)` : ''}, ` +
       `${duplicateIds.count} duplicate ids`,
   );
@@ -61,7 +62,15 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
     maxK: stores.length,
     seed: null, // nothing is drawn: the model is the catalog, in file order
     trainEvent: { model: 'stores', datasetKey: request.datasetKey },
-    dataset: { key: request.datasetKey, sha256: sha256Hex(raw), schema: catalog.schema, rows: catalog.rows },
+    dataset: {
+      key: request.datasetKey,
+      sha256: sha256Hex(raw),
+      schema: catalog.schema,
+      rows: catalog.rows,
+      // `content`: each id is contentStoreId's hash of name, address and coordinates.
+      ids: catalog.ids,
+      extraColumns: catalog.extraColumns,
+    },
     invalidRows,
     duplicateIds,
     check,
