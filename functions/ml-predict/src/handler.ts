@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder, isHttpEvent, ValidationError } from '@serverless-ml/errors';
+import { errorResponder, handlerOptions, isHttpEvent, ValidationError } from '@serverless-ml/errors';
 import { jsonObjectBody, refuseQueryParams } from '@serverless-ml/http';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { ModelCache } from './model-cache';
@@ -30,4 +30,4 @@ async function predict(event: unknown) {
 }
 
 /** Direct invoke (`{}` → the stored test set, `{"images": …}`) and `POST /digits/predict`. */
-export const handler = middy(predict).use(errorResponder());
+export const handler = middy(predict, handlerOptions).use(errorResponder());

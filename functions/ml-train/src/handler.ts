@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder } from '@serverless-ml/errors';
+import { errorResponder, handlerOptions } from '@serverless-ml/errors';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { readProvenance } from './provenance';
 import { parseTrainEvent } from './schema';
@@ -15,6 +15,7 @@ const log = (message: string) => console.log(`[ml-train] ${message}`);
 const provenance = readProvenance(process.env);
 
 /** Trains a model from the data bucket and publishes it to the model bucket. */
-export const handler = middy(async (event: unknown) =>
-  trainModel(parseTrainEvent(event), { data, models, log, provenance }),
+export const handler = middy(
+  async (event: unknown) => trainModel(parseTrainEvent(event), { data, models, log, provenance }),
+  handlerOptions,
 ).use(errorResponder());

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { AppError, errorResponder, isHttpEvent, UpstreamError } from '@serverless-ml/errors';
+import { AppError, errorResponder, handlerOptions, isHttpEvent, UpstreamError } from '@serverless-ml/errors';
 import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { parseRegistryRequest } from './schema';
 
@@ -23,4 +23,4 @@ async function describe(event: unknown) {
 }
 
 /** `GET /models` (every model, its promoted version) and `GET /models/{name}` (versions with metrics). */
-export const handler = middy(describe).use(errorResponder());
+export const handler = middy(describe, handlerOptions).use(errorResponder());

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder, isHttpEvent } from '@serverless-ml/errors';
+import { errorResponder, handlerOptions, isHttpEvent } from '@serverless-ml/errors';
 import { invocationParams, queryParamsOf } from '@serverless-ml/http';
 import { createS3Client, ModelCache, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { findNearestStores } from './find-nearest-stores';
@@ -24,4 +24,4 @@ async function nearest(event: unknown) {
 }
 
 /** `GET /stores/nearest?lat=…&long=…&k=…`, or a direct invocation with `{"lat", "long", "k"}`. */
-export const handler = middy(nearest).use(errorResponder());
+export const handler = middy(nearest, handlerOptions).use(errorResponder());

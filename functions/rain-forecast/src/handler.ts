@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder } from '@serverless-ml/errors';
+import { errorResponder, handlerOptions } from '@serverless-ml/errors';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { TRAINING_PLACES } from '@serverless-ml/rain-model';
 import type { Context } from 'aws-lambda';
@@ -48,4 +48,4 @@ async function forecast(event: unknown, context: Context) {
 }
 
 /** `GET /rain-forecast?city=Seattle` (or lat/long, country, date, today's observations); also direct invocation. */
-export const handler = middy(forecast).use(errorResponder());
+export const handler = middy(forecast, handlerOptions).use(errorResponder());

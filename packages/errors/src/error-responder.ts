@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { AppError } from './app-error';
+import { isFunctionTimeout } from './function-timeout';
 
 interface ErrorBody {
   error: { type: string; message: string; details?: Record<string, unknown> };
@@ -31,6 +32,10 @@ function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
     error.statusCode < 500
   ) {
     return { statusCode: 400, body: { error: { type: 'ValidationError', message: error.message } } };
+  }
+  if (isFunctionTimeout(error)) {
+    const message = 'the function ran out of time before it could answer';
+    return { statusCode: 504, body: { error: { type: 'FunctionTimeoutError', message } } };
   }
   return { statusCode: 500, body: { error: { type: 'InternalError', message: 'Internal server error' } } };
 }

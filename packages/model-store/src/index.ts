@@ -19,5 +19,5 @@ export {
 } from './object-store';
 export { MAX_PINNED_VERSIONS } from './pinned-models';
 export { ModelIntegrityError, RegistryConflictError } from './registry-errors';
-export { createS3Client, type S3Settings } from './s3-client';
+export { createS3Client, type S3Settings, S3UnavailableError, unavailableReason } from './s3-client';
 export { headlineMetrics, readVersionMetadata, type VersionMetadata } from './version-metadata';

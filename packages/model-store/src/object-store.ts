@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 const statusOf = (error: Error) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -89,8 +90,17 @@ export class ObjectStore {
     const conditional =
       condition === undefined ? {} : 'ifMatch' in condition ? { IfMatch: condition.ifMatch } : { IfNoneMatch: '*' };
     try {
+      // Content-MD5: S3 (and our s3rver) refuses a body that arrives other than it was sent.
+      const md5 = createHash('md5').update(body).digest('base64');
       await this.s3.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...conditional }),
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentMD5: md5,
+          ...conditional,
+        }),
       );
     } catch (error) {
       if (condition === undefined) throw error;
