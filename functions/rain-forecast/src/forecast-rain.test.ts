@@ -26,7 +26,7 @@ function fakes(report: WeatherReport | undefined, overrides: Partial<ForecastDep
     },
     trainingPlaces,
     now: () => new Date('2026-03-04T05:06:07Z'),
-    warn: jest.fn(),
+    logError: jest.fn(),
     ...overrides,
   };
   return { deps, writes };
@@ -74,19 +74,28 @@ describe('forecastRain', () => {
 
   it('logs the forecast with the request id, the time and the query', async () => {
     const { deps, writes } = fakes({ source: 'query', today, previous: [] });
-    const forecast = await forecastRain({ query, requestId: 'req-9' }, deps);
+    const { logged, ...forecast } = await forecastRain({ query, requestId: 'req-9' }, deps);
     expect(writes).toHaveLength(1);
     expect(writes[0].requestId).toBe('req-9');
     expect(writes[0].at.toISOString()).toBe('2026-03-04T05:06:07.000Z');
     expect(writes[0].record).toMatchObject({ at: '2026-03-04T05:06:07.000Z', query, ...forecast });
   });
 
-  it('still answers, with a warning, when the log cannot be written', async () => {
-    const warn = jest.fn();
+  it('says logged: true only after the record was written', async () => {
+    const { deps, writes } = fakes({ source: 'query', today, previous: [] });
+    const forecast = await forecastRain({ query, requestId: 'req-9' }, deps);
+    expect(forecast.logged).toBe(true);
+    expect(writes[0].record).not.toHaveProperty('logged');
+  });
+
+  it('still answers, with logged: false and an error line, when the log cannot be written', async () => {
+    const logError = jest.fn();
     const failing = { write: async () => Promise.reject(new Error('S3 is down')) };
-    const { deps } = fakes({ source: 'query', today, previous: [] }, { forecastLog: failing, warn });
-    await expect(forecastRain({ query, requestId: 'r' }, deps)).resolves.toMatchObject({ probability: 0.73 });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('S3 is down'));
+    const { deps } = fakes({ source: 'query', today, previous: [] }, { forecastLog: failing, logError });
+    const forecast = await forecastRain({ query, requestId: 'r' }, deps);
+    expect(forecast).toMatchObject({ probability: 0.73, logged: false });
+    expect(logError).toHaveBeenCalledWith(expect.stringContaining('S3 is down'));
+    expect(JSON.parse(logError.mock.calls[0][0])).toMatchObject({ level: 'error', msg: 'forecast not logged' });
   });
 
   it('returns 400 naming what to send when no provider has weather', async () => {

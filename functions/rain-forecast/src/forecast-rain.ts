@@ -22,7 +22,7 @@ export interface ForecastDeps {
   forecastLog: ForecastLog;
   trainingPlaces: readonly TrainingPlace[];
   now?: () => Date;
-  warn?: (message: string) => void;
+  logError?: (line: string) => void;
 }
 
 export interface RainForecast {
@@ -37,6 +37,8 @@ export interface RainForecast {
   modelVersion: string;
   caveat: TrainingCaveat;
   requestId: string;
+  /** True only once the forecast record is stored (`forecasts/…/<requestId>.json`); false when S3 refused it. */
+  logged: boolean;
 }
 
 function noWeather(trainingPlaces: readonly TrainingPlace[]): ValidationError {
@@ -64,7 +66,7 @@ export async function forecastRain(
   );
   const rainTomorrow = probability >= 0.5;
   const { actual, ...observations } = report;
-  const forecast: RainForecast = {
+  const forecast: Omit<RainForecast, 'logged'> = {
     probability: Math.round(probability * 10_000) / 10_000,
     rainTomorrow,
     forecastFor: addDays(report.today.date, 1),
@@ -77,9 +79,13 @@ export async function forecastRain(
   };
   try {
     await deps.forecastLog.write(requestId, now, { at: now.toISOString(), query, ...forecast });
+    return { ...forecast, logged: true };
   } catch (error) {
-    // The client still gets the forecast: the log is for later analysis, not part of the answer.
-    (deps.warn ?? console.warn)(`warning: could not log forecast ${requestId}: ${String(error)}`);
+    // The client still gets the forecast, told that it was not logged: the log is for later
+    // analysis, and the forecast is right either way. (The S3 client already retried once.)
+    (deps.logError ?? console.error)(
+      JSON.stringify({ level: 'error', msg: 'forecast not logged', requestId, error: String(error) }),
+    );
+    return { ...forecast, logged: false };
   }
-  return forecast;
 }

@@ -28,4 +28,5 @@ export const sampleForecast: RainForecast = {
     message: 'The model was trained on weather recorded in Seattle (US), 0 km away.',
   },
   requestId: 'req-1',
+  logged: true,
 };
