@@ -1,3 +1,6 @@
+// The AWS SDK's notice that its 2027 releases need Node 22 (ours are pinned), once per test file.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Unit tests sit next to the code; end-to-end tests live in test/. */
 module.exports = {
   resolver: '<rootDir>/test/jest-resolver.cjs',

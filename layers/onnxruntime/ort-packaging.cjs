@@ -63,9 +63,12 @@ module.exports = async ({ options }) => {
       ? `LocalStack ${info.edition || 'unknown'} edition${pro ? '' : ' runs no Lambda layers'}`
       : 'no LocalStack answered, assuming Community';
   }
-  log(
-    `ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`,
-  );
+  // Only a package or deploy builds zips; `sls offline` and `sls invoke local` run the sources.
+  if (process.argv.some((arg) => arg === 'package' || arg === 'deploy')) {
+    log(
+      `ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`,
+    );
+  }
 
   const layerDir = `layers/onnxruntime/build/${arch}/nodejs/node_modules`;
   const layer = mode === 'layer';

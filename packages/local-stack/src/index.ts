@@ -1,3 +1,4 @@
 export { type InvokeResult, type LocalStack, startLocalStack } from './local-stack';
-export { S3RVER_CREDENTIALS } from './s3-server';
+export { type OfflineServer, startOffline } from './offline-server';
+export { S3RVER_CREDENTIALS, startS3, uploadSeedData } from './s3-server';
 export { bucketNames, type StackSettings, stackSettings } from './settings';

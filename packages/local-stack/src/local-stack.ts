@@ -16,6 +16,10 @@ export interface LocalStack {
   httpUrl: string;
   lambdaEndpoint: string;
   buckets: { data: string; models: string };
+  /** serverless-offline's process id (its worker threads and esbuild run under it). */
+  offlinePid: number | undefined;
+  /** Settles with a message when a part of the stack (serverless-offline) dies while serving. */
+  died: Promise<string>;
   /** Invokes a function through the Lambda invoke API (`<service>-<stage>-<fn>`). */
   invoke<T = unknown>(fn: string, payload?: unknown): Promise<InvokeResult<T>>;
   stop(): Promise<void>;
@@ -47,6 +51,8 @@ export async function startLocalStack(
       httpUrl: offline.httpUrl,
       lambdaEndpoint: offline.lambdaEndpoint,
       buckets: bucketNames(settings),
+      offlinePid: offline.pid,
+      died: offline.died,
       async invoke<T>(fn: string, payload: unknown = {}) {
         const out = await lambda.send(
           new InvokeCommand({

@@ -1,10 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { StackSettings } from './settings';
 
 export interface OfflineServer {
   httpUrl: string;
   lambdaEndpoint: string;
+  /** serverless-offline's process id. */
+  pid: number | undefined;
+  /** Settles with what happened if serverless-offline exits while it should be serving. */
+  died: Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -41,7 +46,11 @@ export async function startOffline(
       S3_PORT: String(settings.s3Port),
       ESBUILD_WORK_FOLDER: settings.esbuildWorkFolder,
       SLS_TELEMETRY_DISABLED: '1',
+      // The SDK's notice that its 2027 releases need Node 22 (ours are pinned; Lambda runs 22).
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       SLS_NOTIFICATIONS_MODE: 'off',
+      // Workers per function (serverless.yml): more than the cores only adds memory and cold starts.
+      OFFLINE_MAX_CONCURRENCY: process.env.OFFLINE_MAX_CONCURRENCY ?? String(availableParallelism()),
       // Offline handlers load onnxruntime-node from the workspace, like the layer path.
       ORT_PACKAGING: 'layer',
     },
@@ -52,15 +61,14 @@ export async function startOffline(
   const wasmNotice = /wasm streaming compile failed|falling back to ArrayBuffer instantiation/;
   const clip = (line: string) =>
     line.length > 400 ? `${line.slice(0, 400)} … (${line.length - 400} more characters)` : line;
-  // The AWS SDK's multi-line notice that Node 20 support ends in 2027 (Lambda runs Node 22).
-  const sdkNotice =
-    /NodeVersionSupportWarning|versions published after the first week|will require node >=22|To continue receiving updates to AWS|and security updates please upgrade|More information can be found at: https:\/\/a\.co|Use `node --trace-warnings/;
+  // serverless-localstack's note that it does nothing on this stage (it only acts on `local`).
+  const localstackNotice = /^Skipping serverless-localstack:|^custom\.localstack\.stages: |^stage: /;
   const ready = new Promise<void>((resolve, reject) => {
     const onLine = (line: string) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();
       if (/Server ready/.test(line)) resolve();
-      else if (line.trim() !== '' && !sdkNotice.test(line) && !wasmNotice.test(line)) log(clip(line));
+      else if (line.trim() !== '' && !localstackNotice.test(line) && !wasmNotice.test(line)) log(clip(line));
     };
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine);
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine);
@@ -78,9 +86,23 @@ export async function startOffline(
     await stop(child);
     throw error;
   }
+  let closing = false;
+  // A dead serverless-offline leaves its ports closed while `pnpm start` would go on "serving".
+  const died = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (closing) return;
+      const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      resolve(`serverless-offline ${how}; its last lines:\n${recent.slice(-10).join('\n')}`);
+    }),
+  );
   return {
     httpUrl: `http://${settings.host}:${settings.httpPort}`,
     lambdaEndpoint: `http://${settings.host}:${settings.lambdaPort}`,
-    close: () => stop(child),
+    pid: child.pid,
+    died,
+    close: () => {
+      closing = true;
+      return stop(child);
+    },
   };
 }
