@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { ModelNotReadyError, ValidationError } from './app-error';
+import { ModelNotReadyError, UpstreamError, ValidationError } from './app-error';
 import { errorResponder } from './error-responder';
 
 const httpEvent = { requestContext: { http: { method: 'POST' } }, headers: {} };
@@ -35,6 +35,22 @@ describe('errorResponder', () => {
   it('returns 503 for a missing model', async () => {
     const res = await handlerThrowing(new ModelNotReadyError('run ml-train'))(httpEvent, {} as never);
     expect(res).toMatchObject({ statusCode: 503 });
+  });
+
+  it('logs an exposed 5xx at error level with the cause the client does not see', async () => {
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:4569');
+    await handlerThrowing(new UpstreamError('S3 could not be reached', cause))(httpEvent, {} as never);
+    expect(logged(quiet.error)).toEqual([
+      {
+        level: 'error',
+        msg: 'service unavailable',
+        status: 503,
+        type: 'UpstreamError',
+        message: 'S3 could not be reached',
+        cause: 'Error: connect ECONNREFUSED 127.0.0.1:4569',
+      },
+    ]);
+    expect(quiet.warn).not.toHaveBeenCalled();
   });
 
   it('hides unknown errors behind a generic 500 and logs them', async () => {

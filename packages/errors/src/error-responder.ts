@@ -54,7 +54,15 @@ export function errorResponder(
         // A client's mistake, not ours: one line, no stack, so real failures stand out.
         const { type, message } = body.error;
         logger.warn(JSON.stringify({ level: 'warn', msg: 'client error', status: statusCode, type, message }));
-      } else if (!(request.error instanceof AppError && request.error.expose)) {
+      } else if (request.error instanceof AppError && request.error.expose) {
+        // A dependency failed (S3, the weather service) or no model is ready: the client sees
+        // the message; the log keeps the cause it hides (e.g. which socket error).
+        const { type, message } = body.error;
+        const cause = request.error.cause === undefined ? undefined : String(request.error.cause);
+        logger.error(
+          JSON.stringify({ level: 'error', msg: 'service unavailable', status: statusCode, type, message, cause }),
+        );
+      } else {
         logger.error(
           JSON.stringify({
             level: 'error',
