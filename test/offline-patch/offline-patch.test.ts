@@ -70,6 +70,14 @@ describe('serverless-offline, patched', () => {
     expect(res.text).not.toMatch(/home|stackTrace|errorMessage/);
   });
 
+  it('fails a request at once when its worker ends under it, instead of waiting for the timeout', async () => {
+    const res = await get('/exit');
+    expect(res.status).toBe(502);
+    expect(res.body.error.type).toBe('LambdaError');
+    expect(res.ms).toBeLessThan(900); // the timeout is 1 s
+    expect((await get('/exit')).status).toBe(502); // and the next one gets a new worker
+  });
+
   it('queues requests beyond maxConcurrency instead of starting workers, and the wait does not count as run time', async () => {
     // One worker, 1 s timeout, five requests of 400 ms at once: ~2 s in all, each within its own timeout.
     const started = performance.now();

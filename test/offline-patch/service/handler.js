@@ -12,4 +12,9 @@ exports.crash = async () => {
   throw new Error('failed reading /home/someone/private/config.json');
 };
 
+/** Ends its worker thread mid-request, as a rebuild terminating busy workers does. */
+exports.exit = async () => {
+  process.exit(3);
+};
+
 exports.startedAt = Date.now();
