@@ -1,5 +1,6 @@
 import type { Row } from './report-row';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
+import { LOAD_ROWS } from './report-rows-load';
 import { MODEL_HTTP_ROWS, PODS_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
 
 export type { Row } from './report-row';
@@ -11,6 +12,7 @@ export const ROWS: Row[] = [
   ...STORES_ROWS,
   ...DIGITS_HTTP_ROWS,
   ...MODEL_HTTP_ROWS,
+  ...LOAD_ROWS,
   ...PACKAGE_ROWS,
   ...PODS_ROWS,
 ];

@@ -4,6 +4,7 @@ import { attempt, type BenchResults, type FigureName } from './bench-results';
 import { startTrainedStack } from './bench-stack';
 import { bundleHandler, ortNodePath } from './bundle-handler';
 import { REPO_DIR } from './digits-data';
+import { loadFigures, loadRoutes, measureLoad } from './load-phase';
 import { measureColdStart } from './measure-cold-start';
 import { measureHttp } from './measure-http';
 import { measureRain, RAIN_FIGURES } from './rain-phase';
@@ -19,7 +20,13 @@ export const COLD_START_FIGURES: FigureName[] = [
 export const HTTP_FIGURES: FigureName[] = ['http.digits_predict_p50_ms', 'http.digits_predict_p99_ms'];
 const SETTLE_MS = 3000;
 /** What is null, with the reason, when the stack does not start. */
-export const STACK_FIGURES: FigureName[] = [...COLD_START_FIGURES, ...HTTP_FIGURES, ...RAIN_FIGURES, ...STORES_FIGURES];
+export const STACK_FIGURES: FigureName[] = [
+  ...COLD_START_FIGURES,
+  ...HTTP_FIGURES,
+  ...RAIN_FIGURES,
+  ...STORES_FIGURES,
+  ...loadFigures(loadRoutes([])),
+];
 
 export interface StackPhaseOptions {
   image: number[];
@@ -103,6 +110,11 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
         results.unmeasured[`${name}.*`] = `${name} phase failed: ${why.split('\n')[0]}`;
       });
     }
+
+    log('HTTP load on every route, one after the other…');
+    await attempt(results, loadFigures(loadRoutes(o.image)), 'HTTP load', log, () =>
+      measureLoad(results, trained.stack, o.image, log),
+    );
   } finally {
     // A stack that does not stop cleanly must not turn the figures measured on it into nulls.
     await trained.stop().catch((error: unknown) => log(`stopping the embedded stack failed: ${String(error)}`));

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type LocalStack, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
 import { freePort } from '../support/free-port';
-import { describeRss, processTreeRss } from './process-tree-rss';
+import { describeRss, processTreeRss } from '../support/process-tree-rss';
 import { marker, sourceChurn } from './source-churn';
 
 const BOUND_MB = Number(process.env.WATCH_MEMORY_BOUND_MB || 1500);
