@@ -63,8 +63,10 @@ module.exports = async ({ options }) => {
       ? `LocalStack ${info.edition || 'unknown'} edition${pro ? '' : ' runs no Lambda layers'}`
       : 'no LocalStack answered, assuming Community';
   }
-  // Only a package or deploy builds zips; `sls offline` and `sls invoke local` run the sources.
-  if (process.argv.some((arg) => arg === 'package' || arg === 'deploy')) {
+  // `sls offline` and `sls invoke local` run the sources: what zips would hold is noise there.
+  const runsLocally =
+    process.argv.includes('offline') || (process.argv.includes('invoke') && process.argv.includes('local'));
+  if (!runsLocally) {
     log(
       `ONNX Runtime is ${mode === 'layer' ? 'attached as the onnxruntime layer' : 'bundled into each function'} (${why}; override with --param="ort=layer|bundle")`,
     );

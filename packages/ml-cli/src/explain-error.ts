@@ -23,12 +23,13 @@ function refused(error: unknown, depth = 0): boolean {
 
 /** One line a person can act on, for any error the CLI can meet. */
 export function explainError(error: unknown, target: CliTarget): string {
-  if (error instanceof AppError) return error.message;
+  // Before AppError: an S3UnavailableError (an AppError) wraps the refusal, and the hint says more.
   if (refused(error)) {
     return target.embedded
       ? `s3rver is not running at ${target.endpoint} — start it with pnpm start (or pass --endpoint, or --aws)`
       : `nothing answers at ${target.endpoint}: is the S3 endpoint right?`;
   }
+  if (error instanceof AppError) return error.message;
   const name = error instanceof Error ? error.name : '';
   const where = target.endpoint ?? 'AWS';
   if (name === 'NoSuchBucket') {
