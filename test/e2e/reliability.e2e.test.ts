@@ -26,6 +26,7 @@ let settings: StackSettings;
 let s3: { endpoint: string; close: () => Promise<void> };
 let offline: OfflineServer;
 let lambda: LambdaClient;
+const offlineLog: string[] = [];
 
 async function call(pathAndQuery: string, init: RequestInit = {}) {
   const started = performance.now();
@@ -81,7 +82,7 @@ beforeAll(async () => {
   });
   s3 = await startS3(settings);
   await uploadSeedData(settings, s3.endpoint);
-  offline = await startOffline(settings, () => {});
+  offline = await startOffline(settings, (line) => offlineLog.push(line));
   lambda = new LambdaClient({
     region: 'us-east-1',
     endpoint: offline.lambdaEndpoint,
@@ -174,6 +175,14 @@ describe('S3 frozen, then back', () => {
     expect(back.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(back[0].body.logged).toBe(true);
     expect(Math.max(...back.map((r) => r.ms))).toBeLessThan(3_000);
+  });
+});
+
+describe('start-up output', () => {
+  it('says nothing a newcomer cannot use: no SDK Node notice, no skipped plugin, no wrong invoke path', () => {
+    const noise = /NodeVersionSupportWarning|Skipping serverless-localstack|2015-03-31\/functions|deploys to AWS/;
+    expect(offlineLog.filter((line) => noise.test(line))).toEqual([]);
+    expect(offlineLog.some((line) => line.includes('/rain-forecast'))).toBe(true); // the routes are listed
   });
 });
 
