@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -66,6 +67,20 @@ describe('the embedded S3 server with more than 1000 objects', () => {
   it('lists 2,500 objects with the ListObjectsV2 paginator, each once and in key order', async () => {
     const listed = await listAll(BUCKET);
     expect(listed.map((o) => o.key)).toEqual([...keys].sort());
+  });
+
+  it('deletes the 2,500 objects with DeleteObjects, and a folder once it is empty', async () => {
+    const remove = async (some: string[]) => {
+      for (let i = 0; i < some.length; i += 1000) {
+        const Objects = some.slice(i, i + 1000).map((Key) => ({ Key }));
+        await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects, Quiet: true } }));
+      }
+    };
+    await remove(keys.filter((k) => !k.startsWith('logs/00001')));
+    expect(readdirSync(path.join(dir, BUCKET))).toEqual(['logs']);
+    await remove(keys.filter((k) => k.startsWith('logs/00001')));
+    expect(await listAll(BUCKET)).toEqual([]);
+    expect(readdirSync(path.join(dir, BUCKET))).toEqual([]);
   });
 
   it('saves a pod of the 2,500 objects and loads it back into the wiped bucket', async () => {
