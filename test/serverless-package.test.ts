@@ -281,6 +281,13 @@ describe('ort=auto (the default)', () => {
     expect(config.functions['ml-predict'].environment).toHaveProperty('ORT_MODULE_DIR');
   });
 
+  it('uses the layer when MiniStack answers (its /_localstack/info is a 404), which runs layers on the host', () => {
+    const config = printed(runs.autoMiniStack);
+    expect(runs.autoMiniStack.stderr).toContain(`${LAYER_LOG} (MiniStack 1.5.33 (light edition) runs Lambda layers`);
+    expect(config.functions['ml-predict'].layers).toEqual([{ Ref: 'OnnxruntimeLambdaLayer' }]);
+    expect(config.functions['ml-predict'].environment ?? {}).not.toHaveProperty('ORT_MODULE_DIR');
+  });
+
   it('uses the layer on a non-local stage without asking LocalStack', () => {
     const config = printed(runs.prod);
     expect(runs.prod.stderr).toContain(`${LAYER_LOG} (stage "prod" deploys to AWS`);
@@ -292,14 +299,15 @@ describe('failures', () => {
   it('sls deploy --stage local with no LocalStack fails fast and says how to start one', () => {
     expectExit(runs.deploy, 'failure');
     expect(runs.deploy.elapsedMs).toBeLessThan(20_000);
-    expect(runs.deploy.output).toMatch(/LocalStack is not running at http:\/\/localhost:\d+/);
+    expect(runs.deploy.output).toMatch(/No emulator \(MiniStack or LocalStack\) is running at http:\/\/localhost:\d+/);
+    expect(runs.deploy.output).toContain('pnpm emulator');
     expect(runs.deploy.output).toContain('pnpm start');
   });
 
   it('fails a deploy fast with the same advice when the packaging is forced', () => {
     expectExit(runs.deployBundle, 'failure');
     expect(runs.deployBundle.elapsedMs).toBeLessThan(20_000);
-    expect(runs.deployBundle.output).toMatch(/LocalStack is not running/);
+    expect(runs.deployBundle.output).toMatch(/No emulator \(MiniStack or LocalStack\) is running/);
   });
 
   it('rejects --param="ort=foo" naming the param and its allowed values', () => {

@@ -1,7 +1,8 @@
 // Decides, at `sls package/deploy/offline` time, how functions get ONNX Runtime:
 //   layer  — the shared `onnxruntime` Lambda layer (AWS, LocalStack Pro);
 //   bundle — the same pruned files inside each function's zip (LocalStack Community runs no layers).
-// Override with `--param="ort=layer|bundle"` or ORT_PACKAGING; `auto` asks LocalStack its edition.
+// Override with `--param="ort=layer|bundle"` or ORT_PACKAGING; `auto` asks the emulator on
+// LOCALSTACK_PORT what it is: MiniStack and LocalStack Pro run layers, LocalStack Community doesn't.
 'use strict';
 
 const { foreignAssetPatterns, WITHOUT_ORT } = require('../../functions/function-assets.cjs');
@@ -14,11 +15,29 @@ function paramFrom(options, name) {
   return hit ? hit.slice(1).join('=') : undefined;
 }
 
-/** LocalStack's `/_localstack/info` (edition, version); undefined when nothing answers in time. */
-async function localstackInfo(endpoint, timeoutMs) {
+async function getJson(url, timeoutMs) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  return { ok: res.ok, body: await res.json().catch(() => ({})) };
+}
+
+/**
+ * What answers on the emulator port: `{ name, edition, version, layers }`; undefined when nothing
+ * answers in time. MiniStack answers `/_localstack/info` with a 404 ("Unknown LocalStack
+ * endpoint", ministack/app.py `_handle_unknown_localstack_request`), so it is asked first, on its
+ * own `/_ministack/health` (`{"edition": "light", "version": "1.5.33", …}`); LocalStack answers
+ * that path as an S3 bucket (an error), never with a 200.
+ */
+async function emulatorInfo(endpoint, timeoutMs) {
   try {
-    const res = await fetch(`${endpoint}/_localstack/info`, { signal: AbortSignal.timeout(timeoutMs) });
-    return await res.json().catch(() => ({ edition: 'unknown' }));
+    const mini = await getJson(`${endpoint}/_ministack/health`, timeoutMs);
+    if (mini.ok && mini.body && typeof mini.body.services === 'object') {
+      // MiniStack runs every layer on the host (ministack/core/lambda_runtime.py: extracted, on NODE_PATH).
+      return { name: 'MiniStack', edition: mini.body.edition, version: mini.body.version, layers: true };
+    }
+    const local = await getJson(`${endpoint}/_localstack/info`, timeoutMs);
+    const edition = String(local.body.edition || 'unknown');
+    const layers = local.ok && /pro|enterprise|ultimate|team/i.test(edition);
+    return { name: 'LocalStack', edition, version: local.body.version, layers };
   } catch {
     return undefined;
   }
@@ -41,13 +60,13 @@ module.exports = async ({ options }) => {
   let info;
   if (stage === 'local') {
     const endpoint = `http://localhost:${process.env.LOCALSTACK_PORT || '4566'}`;
-    info = await localstackInfo(endpoint, 1500);
+    info = await emulatorInfo(endpoint, 1500);
     // Fail a deploy in seconds, whatever the packaging, rather than after osls's retries.
     if (!info && process.argv.includes('deploy')) {
       throw new Error(
-        `LocalStack is not running at ${endpoint}. Start it (\`localstack start -d\`, or ` +
-          '`docker run -d -p 4566:4566 localstack/localstack`) and deploy again — or run everything ' +
-          'without Docker on the embedded stack: `pnpm start`.',
+        `No emulator (MiniStack or LocalStack) is running at ${endpoint}. Start one — \`pnpm emulator\` ` +
+          '(MiniStack, no Docker), or `localstack start -d` — and deploy again; or run everything ' +
+          'on the embedded stack: `pnpm start`.',
       );
     }
   }
@@ -57,11 +76,10 @@ module.exports = async ({ options }) => {
     mode = 'layer';
     why = `stage "${stage}" deploys to AWS, which runs layers`;
   } else if (requested === 'auto') {
-    const pro = info && /pro|enterprise|ultimate|team/i.test(String(info.edition));
-    mode = pro ? 'layer' : 'bundle';
+    mode = info?.layers ? 'layer' : 'bundle';
     why = info
-      ? `LocalStack ${info.edition || 'unknown'} edition${pro ? '' : ' runs no Lambda layers'}`
-      : 'no LocalStack answered, assuming Community';
+      ? `${info.name}${info.version ? ` ${info.version}` : ''} (${info.edition} edition) ${info.layers ? 'runs' : 'runs no'} Lambda layers`
+      : 'no emulator answered, assuming LocalStack Community';
   }
   // `sls offline` and `sls invoke local` run the sources: what zips would hold is noise there.
   const runsLocally =
@@ -77,6 +95,8 @@ module.exports = async ({ options }) => {
   return {
     mode,
     arch,
+    // What answered on LOCALSTACK_PORT (stage local): ./packages/emulator/src/ministack-endpoints.cjs reads it.
+    emulator: info ? { name: info.name, edition: info.edition, version: info.version || '' } : {},
     layers: layer
       ? {
           onnxruntime: {

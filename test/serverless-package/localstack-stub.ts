@@ -14,15 +14,29 @@ const NO_STACK =
   '<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code>' +
   '<Message>Stack with id serverless-ml-local does not exist</Message></Error></ErrorResponse>';
 
+// What MiniStack 1.5.33 answers (ministack/app.py `_handle_health_request` and
+// `_handle_unknown_localstack_request`): its own health path, and a 404 for `/_localstack/info`.
+const MINISTACK_HEALTH = { services: { lambda: 'available', s3: 'available' }, edition: 'light', version: '1.5.33' };
+const MINISTACK_NO_INFO = {
+  error: 'Unknown LocalStack endpoint: /_localstack/info. Ministack exposes /_ministack/health…',
+};
+
 /**
- * Answers `GET /_localstack/info` with the given edition and every AWS API call (CloudFormation
- * describeStacks, when a layer is packaged) with "stack does not exist".
+ * Answers like LocalStack of the given edition (`GET /_localstack/info`) or, for `ministack`, like
+ * MiniStack; every AWS API call (CloudFormation describeStacks, when a layer is packaged) gets
+ * "stack does not exist".
  */
 export function startLocalStackStub(edition: string): Promise<LocalStackStub> {
   const requests: string[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push(`${req.method} ${req.url}`);
     req.resume();
+    if (edition === 'ministack' && req.method === 'GET' && req.url?.startsWith('/_')) {
+      const health = req.url === '/_ministack/health';
+      res.writeHead(health ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(health ? MINISTACK_HEALTH : MINISTACK_NO_INFO));
+      return;
+    }
     if (req.method === 'GET' && req.url === '/_localstack/info') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ edition, version: '4.0' }));

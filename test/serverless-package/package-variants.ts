@@ -12,6 +12,7 @@ export type VariantName =
   | 'layer'
   | 'autoPro'
   | 'autoCommunity'
+  | 'autoMiniStack'
   | 'prod'
   | 'deploy'
   | 'deployBundle'
@@ -27,7 +28,7 @@ export interface PackagedVariants {
 
 /**
  * Builds the layer, then runs: the bundled and the layer packaging (one after the other: esbuild
- * is the heavy part), and beside them `sls print` under ort=auto against LocalStack stubs, a
+ * is the heavy part), and beside them `sls print` under ort=auto against LocalStack and MiniStack stubs, a
  * deploy with no LocalStack and a packaging with an invalid `ort` param.
  */
 export async function packageVariants(): Promise<PackagedVariants> {
@@ -47,9 +48,9 @@ export async function packageVariants(): Promise<PackagedVariants> {
     tempDirs.push(path.join(SERVICE_DIR, folder));
     return folder;
   };
-  const [pro, community] = await Promise.all([startLocalStackStub('pro'), startLocalStackStub('community')]);
+  const [pro, community, mini] = await Promise.all(['pro', 'community', 'ministack'].map(startLocalStackStub));
   const cleanup = async () => {
-    await Promise.all([pro.close(), community.close()]);
+    await Promise.all([pro.close(), community.close(), mini.close()]);
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -68,9 +69,10 @@ export async function packageVariants(): Promise<PackagedVariants> {
       });
       return { bundle, layer };
     })();
-    const [autoPro, autoCommunity, prod, deploy, deployBundle, invalid] = await Promise.all([
+    const [autoPro, autoCommunity, autoMiniStack, prod, deploy, deployBundle, invalid] = await Promise.all([
       runSls([...print, ...local], { LOCALSTACK_PORT: String(pro.port) }),
       runSls([...print, ...local], { LOCALSTACK_PORT: String(community.port) }),
+      runSls([...print, ...local], { LOCALSTACK_PORT: String(mini.port) }),
       // Pointed at a community LocalStack: still choosing the layer shows that it was not asked.
       runSls([...print, '--stage', 'prod'], { LOCALSTACK_PORT: String(community.port) }),
       runSls(['deploy', ...local], { LOCALSTACK_PORT: nobody, ESBUILD_WORK_FOLDER: workFolder('deploy') }, 60_000),
@@ -84,7 +86,7 @@ export async function packageVariants(): Promise<PackagedVariants> {
         ESBUILD_WORK_FOLDER: workFolder('invalid'),
       }),
     ]);
-    const runs = { ...(await packagings), autoPro, autoCommunity, prod, deploy, deployBundle, invalid };
+    const runs = { ...(await packagings), autoPro, autoCommunity, autoMiniStack, prod, deploy, deployBundle, invalid };
     return { runs, bundleDir, layerDir, cleanup };
   } catch (error) {
     await cleanup();
