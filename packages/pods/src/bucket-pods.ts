@@ -73,7 +73,7 @@ export class BucketPodWriter implements PodWriter {
     this.location = `s3://${bucket}/${this.prefix}`;
   }
 
-  async writeObject(index: number, body: Readable, size: number): Promise<void> {
+  async writeObject(index: number, body: Readable | Buffer, size: number): Promise<void> {
     await putObject(this.s3, { bucket: this.bucket, key: this.prefix + objectEntry(index), size }, body, {
       contentType: 'application/octet-stream',
     });

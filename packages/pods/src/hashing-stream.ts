@@ -34,14 +34,30 @@ export function hashed(source: Readable, onBytes?: (n: number) => void): Hashing
   return hasher;
 }
 
+/** The sha256 and md5 of bytes held whole (a small object). */
+export function digests(bytes: Buffer): { sha256: string; md5: string; bytes: number } {
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    md5: createHash('md5').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
+}
+
 /** Reads a stream to its end only to hash it (a verification pass keeps nothing). */
 export async function hashStream(
   source: Readable,
-  onBytes?: (n: number) => void,
+  onBytes: (n: number) => void = () => undefined,
 ): Promise<{ sha256: string; md5: string; bytes: number }> {
-  const hasher = hashed(source, onBytes);
-  for await (const _ of hasher) {
-    // Drained only for the digest.
+  // Read directly rather than through hashed(): pipeline() costs more than hashing a small object.
+  const sha = createHash('sha256');
+  const md5 = createHash('md5');
+  let bytes = 0;
+  for await (const chunk of source) {
+    const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    sha.update(buf);
+    md5.update(buf);
+    bytes += buf.length;
+    onBytes(buf.length);
   }
-  return hasher.result();
+  return { sha256: sha.digest('hex'), md5: md5.digest('hex'), bytes };
 }

@@ -2,8 +2,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { isModelPointer } from './deep-merge-json';
 import { hashed } from './hashing-stream';
 import { mapBucket, planLoad, type Strategy } from './plan-load';
-import { type PodDescriptor, PodIntegrityError } from './pod-format';
-import { forEachLimit, type PodReader } from './pod-io';
+import { type PodDescriptor, PodIntegrityError, sha256Hex } from './pod-format';
+import { forEachLimit, type PodReader, readLimited, SMALL_OBJECT_BYTES, SMALL_OBJECT_CONCURRENCY } from './pod-io';
 import { type Progress, silentProgress } from './progress';
 import { type ResolvedWrite, resolveWrites } from './resolve-deep-merge';
 import { bucketExists, deleteKeys, ensureBucket, type ListedObject, listObjects, putObject } from './s3-objects';
@@ -47,11 +47,20 @@ async function write(s3: S3Client, reader: PodReader, w: ResolvedWrite, progress
   if (w.kind === 'kept') return;
   if (w.kind === 'merged') return putObject(s3, { ...w.object, size: w.body.length }, w.body, meta);
   const { body } = await reader.openObject(w.index);
-  const hasher = hashed(body, (n) => progress.bytes(n));
-  await putObject(s3, w.object, hasher, meta);
-  // Verified before any write; checked again in case the source changed since.
-  if (hasher.result().sha256 !== w.object.sha256)
-    throw new PodIntegrityError(`${url(w.object)} changed in ${reader.location} while it was being loaded`);
+  // Verified before any write; checked again in case the source changed since: a small object
+  // before it is sent, a streamed one as it is sent.
+  const changed = () =>
+    new PodIntegrityError(`${url(w.object)} changed in ${reader.location} while it was being loaded`);
+  if (w.object.size <= SMALL_OBJECT_BYTES) {
+    const bytes = await readLimited(body, w.object.size, url(w.object));
+    if (sha256Hex(bytes) !== w.object.sha256) throw changed();
+    await putObject(s3, w.object, bytes, meta);
+    progress.bytes(bytes.length);
+  } else {
+    const hasher = hashed(body, (n) => progress.bytes(n));
+    await putObject(s3, w.object, hasher, meta);
+    if (hasher.result().sha256 !== w.object.sha256) throw changed();
+  }
   progress.object();
 }
 
@@ -88,7 +97,10 @@ export async function loadPod(s3: S3Client, reader: PodReader, options: LoadOpti
   // Pointers are sorted last by the plan: write everything else first, then them, in order.
   const pointerAt = writes.findIndex((w) => isModelPointer(w.object.key));
   const [files, pointers] = pointerAt < 0 ? [writes, []] : [writes.slice(0, pointerAt), writes.slice(pointerAt)];
-  await forEachLimit(files, 4, (w) => write(s3, reader, w, copying));
+  const small = files.filter((w) => w.object.size <= SMALL_OBJECT_BYTES);
+  await forEachLimit(small, SMALL_OBJECT_CONCURRENCY, (w) => write(s3, reader, w, copying));
+  const large = files.filter((w) => w.object.size > SMALL_OBJECT_BYTES);
+  await forEachLimit(large, 4, (w) => write(s3, reader, w, copying));
   for (const w of pointers) await write(s3, reader, w, copying);
   copying.done();
   for (const bucket of buckets) {

@@ -11,6 +11,15 @@ export interface PodReader {
   close(): Promise<void>;
 }
 
+/**
+ * Objects up to this size are read whole and copied as buffers, many at a time: a stream pipeline
+ * per object cost more than the object (20,000 forecast records), and memory stays bounded by
+ * SMALL_OBJECT_CONCURRENCY × SMALL_OBJECT_BYTES. Larger objects are streamed.
+ */
+export const SMALL_OBJECT_BYTES = 1024 * 1024;
+/** Small objects in flight at once: each costs a request round trip, so overlap them. */
+export const SMALL_OBJECT_CONCURRENCY = 16;
+
 /** What a writer may use to choose how to store an object (a zip deflates only text). */
 export interface ObjectHint {
   key: string;
@@ -20,10 +29,13 @@ export interface ObjectHint {
 /** Writes one new pod: objects first, then the manifest and the descriptor (the commit marker). */
 export interface PodWriter {
   readonly location: string;
-  /** How many objects may be written at once (a zip is written in order: 1). */
+  /** How many streamed (large) objects may be written at once (a zip is written in order: 1). */
   readonly concurrency: number;
-  /** Writes object `index`; resolves once `body` has been consumed and stored. */
-  writeObject(index: number, body: Readable, size: number, hint: ObjectHint): Promise<void>;
+  /**
+   * Writes object `index`: a small one as a buffer, a large one as a stream. Resolves once the
+   * body has been consumed and stored. Small objects arrive SMALL_OBJECT_CONCURRENCY at a time.
+   */
+  writeObject(index: number, body: Readable | Buffer, size: number, hint: ObjectHint): Promise<void>;
   finish(manifest: Buffer, descriptor: Buffer): Promise<void>;
   /** Removes whatever a failed save left behind. */
   abort(): Promise<void>;
@@ -42,7 +54,13 @@ export async function readLimited(body: Readable, limit: number, what: string): 
     }
     chunks.push(buf);
   }
-  return Buffer.concat(chunks);
+  // Not Buffer.concat: it takes small buffers from Node's shared 8 KiB pool, and a slab stays alive
+  // while any slice of it does. yazl keeps every entry's name (a pooled slice) to the end, which
+  // pinned the bodies beside them: 70 MB for a pod of 20,000 small objects.
+  const whole = Buffer.allocUnsafeSlow(total);
+  let offset = 0;
+  for (const chunk of chunks) offset += chunk.copy(whole, offset);
+  return whole;
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; the first failure stops new tasks and is thrown. */

@@ -1,8 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { newVersionId } from '@serverless-ml/model-store';
-import { hashed } from './hashing-stream';
+import { digests, hashed } from './hashing-stream';
 import { POD_FORMAT, type PodDescriptor, type PodManifest, type PodObject, sha256Hex } from './pod-format';
-import { forEachLimit, type PodWriter } from './pod-io';
+import { forEachLimit, type PodWriter, readLimited, SMALL_OBJECT_BYTES, SMALL_OBJECT_CONCURRENCY } from './pod-io';
 import { type Progress, silentProgress } from './progress';
 import { type ListedObject, listObjects, openObject } from './s3-objects';
 
@@ -26,8 +26,38 @@ export async function listState(s3: S3Client, buckets: readonly string[]): Promi
   return all;
 }
 
+/** Copies one object into the writer (whole if small, streamed if not) and describes it for the manifest. */
+async function saveObject(s3: S3Client, writer: PodWriter, o: ListedObject, index: number, progress: Progress) {
+  const where = `s3://${o.bucket}/${o.key}`;
+  const source = await openObject(s3, o.bucket, o.key);
+  const hint = { key: o.key, contentType: source.contentType };
+  let copied: { sha256: string; md5: string; bytes: number };
+  if (source.size <= SMALL_OBJECT_BYTES) {
+    const bytes = await readLimited(source.body, source.size, where);
+    progress.bytes(bytes.length);
+    await writer.writeObject(index, bytes, bytes.length, hint);
+    copied = digests(bytes);
+  } else {
+    const hasher = hashed(source.body, (n) => progress.bytes(n));
+    await writer.writeObject(index, hasher, source.size, hint);
+    copied = hasher.result();
+  }
+  if (copied.bytes !== source.size) throw new Error(`${where}: read ${copied.bytes} of ${source.size} bytes`);
+  const object: PodObject = {
+    bucket: o.bucket,
+    key: o.key,
+    size: copied.bytes,
+    sha256: copied.sha256,
+    md5: copied.md5,
+  };
+  if (source.contentType) object.contentType = source.contentType;
+  if (source.contentEncoding) object.contentEncoding = source.contentEncoding;
+  progress.object();
+  return object;
+}
+
 /**
- * Streams every object of `buckets` into `writer` (S3 GetObject → sha256/md5 → zip entry or pods
+ * Copies every object of `buckets` into `writer` (S3 GetObject → sha256/md5 → zip entry or pods
  * bucket), then writes the manifest and the descriptor that pins the manifest's sha256.
  */
 export async function savePod(s3: S3Client, writer: PodWriter, options: SaveOptions): Promise<PodDescriptor> {
@@ -36,18 +66,19 @@ export async function savePod(s3: S3Client, writer: PodWriter, options: SaveOpti
   const totalBytes = listed.reduce((sum, o) => sum + o.size, 0);
   const progress = (options.progress ?? (() => silentProgress))({ bytes: totalBytes, objects: listed.length });
   const objects: PodObject[] = new Array(listed.length);
+  const indexed = listed.map((o, index) => ({ o, index }));
   try {
-    await forEachLimit(listed, writer.concurrency, async (o, index) => {
-      const source = await openObject(s3, o.bucket, o.key);
-      const hasher = hashed(source.body, (n) => progress.bytes(n));
-      await writer.writeObject(index, hasher, source.size, { key: o.key, contentType: source.contentType });
-      const { sha256, md5, bytes } = hasher.result();
-      if (bytes !== source.size) throw new Error(`s3://${o.bucket}/${o.key}: read ${bytes} of ${source.size} bytes`);
-      objects[index] = { bucket: o.bucket, key: o.key, size: bytes, sha256, md5 };
-      if (source.contentType) objects[index].contentType = source.contentType;
-      if (source.contentEncoding) objects[index].contentEncoding = source.contentEncoding;
-      progress.object();
-    });
+    // Many small objects at once, then the large ones as the writer allows (a zip takes one stream at a time).
+    const small = indexed.filter(({ o }) => o.size <= SMALL_OBJECT_BYTES);
+    const large = indexed.filter(({ o }) => o.size > SMALL_OBJECT_BYTES);
+    for (const [batch, limit] of [
+      [small, SMALL_OBJECT_CONCURRENCY],
+      [large, writer.concurrency],
+    ] as const) {
+      await forEachLimit(batch, limit, async ({ o, index }) => {
+        objects[index] = await saveObject(s3, writer, o, index, progress);
+      });
+    }
     progress.done();
     const header = {
       format: POD_FORMAT,

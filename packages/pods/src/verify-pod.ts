@@ -8,7 +8,7 @@ import {
   parseManifest,
   sha256Hex,
 } from './pod-format';
-import { forEachLimit, type PodReader, readLimited } from './pod-io';
+import { forEachLimit, type PodReader, readLimited, SMALL_OBJECT_CONCURRENCY } from './pod-io';
 import { type Progress, silentProgress } from './progress';
 
 /** A pod whose descriptor and manifest were read and cross-checked. */
@@ -48,7 +48,9 @@ export async function verifyObject(reader: PodReader, manifest: PodManifest, ind
 
 /** Checks every object's checksum before anything is changed: one bad byte refuses the whole pod. */
 export async function verifyPod(reader: PodReader, manifest: PodManifest, progress: Progress = silentProgress) {
-  await forEachLimit(manifest.objects, 4, (_, index) => verifyObject(reader, manifest, index, progress));
+  await forEachLimit(manifest.objects, SMALL_OBJECT_CONCURRENCY, (_, index) =>
+    verifyObject(reader, manifest, index, progress),
+  );
   progress.done();
 }
 
