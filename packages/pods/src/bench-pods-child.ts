@@ -2,10 +2,12 @@
 // usage: bench-pods-child.ts save|load <endpoint> <stage> <file.zip>  → one JSON line on stdout
 
 import { loadPodFrom, savePodTo } from './pod-actions';
+import { tunePodProcess } from './pod-process';
 import { parsePodRef } from './pod-ref';
 import { podS3Client, podSettings } from './pod-settings';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// As `pnpm pod` runs: the figures are the command's.
+tunePodProcess();
 
 async function main(): Promise<void> {
   const [command, endpoint, stage, zip] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { formatInspection, formatLoadReport, formatVersion } from './format-pod'
 import { inspectPod } from './inspect-pod';
 import { STRATEGIES, type Strategy } from './plan-load';
 import { loadPodFrom, savePodTo, withPod } from './pod-actions';
+import { tunePodProcess } from './pod-process';
 import { parsePodRef } from './pod-ref';
 import { podS3Client, podSettings } from './pod-settings';
 import { deletePod, listPods, listVersions } from './pod-store';
@@ -19,8 +20,7 @@ const USAGE = `usage: pnpm pod <command> [options]
 options: --endpoint <url> (or S3_ENDPOINT; default the embedded s3rver), --aws (the SDK's default chain),
   --stage <stage> (or STAGE, default dev), --pods-bucket <bucket> (default serverless-ml-<stage>-pods)`;
 
-// The SDK's notice that Node 20 support ends in 2027 would precede every command's output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+tunePodProcess();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -54,5 +54,9 @@ export function podS3Client(settings: PodSettings, env: NodeJS.ProcessEnv = proc
     : settings.endpoint
       ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
       : undefined;
-  return createS3Client({ region: settings.region, endpoint: settings.endpoint, credentials });
+  // A command, not a request with a Lambda timeout: a batch of 1000 deletions or a page of a long
+  // listing can keep an emulator silent for more than the serving functions' 2 s. (Not the SDK's
+  // `cacheMiddleware`, though it halved the garbage per request: with requests in flight to two
+  // buckets, some went to the other bucket's path — GetObject data/big.bin → models/big.bin.)
+  return createS3Client({ region: settings.region, endpoint: settings.endpoint, credentials, idleTimeoutMs: 30_000 });
 }
