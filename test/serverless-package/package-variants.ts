@@ -59,10 +59,13 @@ export async function packageVariants(): Promise<PackagedVariants> {
     const local = ['--stage', 'local'];
     const print = ['print', '--format', 'json'];
     const packagings = (async () => {
-      const bundle = await runSls(['package', ...local, '--package', bundleDir], {
-        LOCALSTACK_PORT: nobody,
-        ESBUILD_WORK_FOLDER: workFolder('bundle'),
-      });
+      // A hang (a leftover watcher, an unanswered endpoint) is killed at 90 s and fails the test;
+      // how long it takes otherwise depends on the six sls runs beside it, so it is not timed.
+      const bundle = await runSls(
+        ['package', ...local, '--package', bundleDir],
+        { LOCALSTACK_PORT: nobody, ESBUILD_WORK_FOLDER: workFolder('bundle') },
+        90_000,
+      );
       const layer = await runSls(['package', ...local, '--param=ort=layer', '--package', layerDir], {
         LOCALSTACK_PORT: String(pro.port),
         ESBUILD_WORK_FOLDER: workFolder('layer'),
