@@ -56,7 +56,16 @@ export class ZipPodWriter implements PodWriter {
       stream.once('error', reject);
     });
     const compress = size >= DEFLATE_MIN_BYTES && (TEXT_KEY.test(hint.key) || TEXT_TYPE.test(hint.contentType ?? ''));
-    this.zip.addReadStreamLazy(objectEntry(index), { size, compressionLevel: compress ? 6 : 0 }, handOnce(stream));
+    // yazl keeps every entry's name to the end as a Buffer.from() slice of Node's shared 8 KiB pool,
+    // and each kept slice pins its slab with whatever else was cut from it (~1 KB per entry: 20 MB
+    // for 20,000 objects). Buffer.poolSize is documented as settable: unpooled while yazl copies it.
+    const poolSize = Buffer.poolSize;
+    Buffer.poolSize = 0;
+    try {
+      this.zip.addReadStreamLazy(objectEntry(index), { size, compressionLevel: compress ? 6 : 0 }, handOnce(stream));
+    } finally {
+      Buffer.poolSize = poolSize;
+    }
     // yazl reads entries in order; waiting for this one keeps at most one body per caller queued.
     await Promise.race([ended, this.written]);
   }
