@@ -2,6 +2,7 @@ import type { Row } from './report-row';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
 import { LOAD_ROWS } from './report-rows-load';
 import { MODEL_HTTP_ROWS, PODS_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
+import { SMALL_PODS_ROWS } from './report-rows-pods';
 
 export type { Row } from './report-row';
 
@@ -15,4 +16,5 @@ export const ROWS: Row[] = [
   ...LOAD_ROWS,
   ...PACKAGE_ROWS,
   ...PODS_ROWS,
+  ...SMALL_PODS_ROWS,
 ];

@@ -3,6 +3,7 @@
 // figure could not be measured, not on a missed target.
 import path from 'node:path';
 import { benchPods } from '../../packages/pods/src/bench-pods';
+import { benchSmallPods } from '../../packages/pods/src/bench-small-pods';
 import { attempt, type FigureName, newResults, writeResults } from './bench-results';
 import { loadDigitsSplit, REPO_DIR } from './digits-data';
 import { measureInference } from './measure-inference';
@@ -92,6 +93,18 @@ async function main() {
   );
   if (pods) {
     for (const [name, value] of Object.entries(pods)) results.pods[name.replace('pods.', '')] = value;
+  }
+
+  log('pods: save and load 20,000 small objects (forecast-like records) through a zip…');
+  const smallPods = await attempt(
+    results,
+    ['pods.small_objects_per_s', 'pods.small_peak_rss_mb', 'pods.small_cpu_ms_per_object'],
+    'pods (small objects)',
+    log,
+    () => benchSmallPods({ log }),
+  );
+  if (smallPods) {
+    for (const [name, value] of Object.entries(smallPods)) results.pods[name.replace('pods.', '')] = value;
   }
 
   checkTargets(results);

@@ -1,5 +1,6 @@
-// One pod save or load for bench-pods, alone in its process so its peak RSS is the pod code's.
+// One pod save or load for the pods benchmarks, alone in its process so its peak RSS is the pod code's.
 // usage: bench-pods-child.ts save|load <endpoint> <stage> <file.zip>  → one JSON line on stdout
+// (time, objects, peak and start RSS, and the CPU time the pod code used)
 
 import { loadPodFrom, savePodTo } from './pod-actions';
 import { tunePodProcess } from './pod-process';
@@ -17,14 +18,17 @@ async function main(): Promise<void> {
   // Peak RSS with the code loaded but nothing copied yet: what the figure would be for an empty pod.
   const startRssMb = process.resourceUsage().maxRSS / 1024;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let objects: number;
   if (command === 'save') objects = (await savePodTo(s3, settings, ref, { commit: 'bench' })).descriptor.objects;
   else objects = (await loadPodFrom(s3, settings, ref)).added.length;
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   s3.destroy();
   // maxRSS is in kilobytes: the process's peak resident memory, whatever freed since.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms, objects, peakRssMb, startRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, objects, peakRssMb, startRssMb, cpuMs })}\n`);
 }
 
 main().catch((error: unknown) => {

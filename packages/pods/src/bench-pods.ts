@@ -25,7 +25,17 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function child(args: string[]): Promise<{ ms: number; objects: number; peakRssMb: number; startRssMb: number }> {
+/** What one child reports: its time, objects copied, peak and start RSS, and its own CPU time. */
+export interface PodChildRun {
+  ms: number;
+  objects: number;
+  peakRssMb: number;
+  startRssMb: number;
+  cpuMs: number;
+}
+
+/** Runs one `save|load <endpoint> <stage> <zip>` in a child process, as `pnpm pod` would. */
+export async function runPodChild(args: string[]): Promise<PodChildRun> {
   const script = path.join(__dirname, 'bench-pods-child.ts');
   const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
@@ -55,9 +65,9 @@ export async function benchPods(
     }
     const stateMb = (objects * size) / 1e6;
     log(`pods: ${objects} × ${objectMb} MiB = ${stateMb.toFixed(0)} MB in s3rver; saving…`);
-    const save = await child(['save', source.endpoint, 'bench', zip]);
+    const save = await runPodChild(['save', source.endpoint, 'bench', zip]);
     log(`pods: saved in ${(save.ms / 1000).toFixed(1)} s (peak RSS ${save.peakRssMb.toFixed(0)} MB); loading…`);
-    const load = await child(['load', target.endpoint, 'bench', zip]);
+    const load = await runPodChild(['load', target.endpoint, 'bench', zip]);
     if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
     log(`pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB)`);
     return {

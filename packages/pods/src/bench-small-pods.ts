@@ -1,0 +1,115 @@
+// The pods benchmark for many small objects: 20,000 forecast-like JSON records of ~2.5 KB (what
+// rain-forecast logs, one per request) saved to a zip and loaded into an empty s3rver, each in a
+// child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type PodChildRun, runPodChild } from './bench-pods';
+import { forEachLimit } from './pod-io';
+import { putObject } from './s3-objects';
+import { startTestS3 } from './s3rver-fixture';
+
+/** The figures, named as the bench reports them. */
+export interface SmallPodsBenchFigures {
+  'pods.small_objects': number;
+  'pods.small_state_mb': number;
+  'pods.small_objects_per_s': { save: number; load: number };
+  /** The larger of the save's and the load's peak RSS. */
+  'pods.small_peak_rss_mb': number;
+  /** CPU time per object of the pod process and of s3rver (this process), to tell the two costs apart. */
+  'pods.small_cpu_ms_per_object': { save_pod: number; save_s3rver: number; load_pod: number; load_s3rver: number };
+}
+
+const BUCKET = 'serverless-ml-bench-models';
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Record `i`: about 2.5 KB of pretty-printed JSON, like a logged forecast. */
+export function forecastRecord(i: number): { key: string; body: Buffer } {
+  const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+  const previous = Array.from({ length: 15 }, (_, d) => ({
+    date: `2026-11-${String(d + 1).padStart(2, '0')}`,
+    precipitation: ((i * 7 + d * 13) % 97) / 10,
+    temp_max: 10 + ((i + d) % 150) / 10,
+    temp_min: ((i * 3 + d) % 90) / 10,
+    wind: ((i + d * 5) % 60) / 10,
+  }));
+  const record = {
+    requestId: id,
+    probability: (i % 1000) / 1000,
+    place: { name: 'Seattle', country: 'US', latitude: 47.60621, longitude: -122.33207, match: 'city' },
+    observations: { source: 'recorded', previous },
+    modelVersion: '2026-12-01T00-00-00-000Z-abcdef',
+  };
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return { key: `forecasts/2026/12/${day}/${id}.json`, body: Buffer.from(JSON.stringify(record, null, 2)) };
+}
+
+/** Runs one child and measures this process's CPU meanwhile: s3rver's, as nothing else runs here. */
+async function measured(args: string[]): Promise<PodChildRun & { serverCpuMs: number }> {
+  const before = process.cpuUsage();
+  const run = await runPodChild(args);
+  const used = process.cpuUsage(before);
+  return { ...run, serverCpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Fills an s3rver with `objects` records (through the S3 API), saves them to a zip and loads the zip into another. */
+export async function benchSmallPods(
+  options: { objects?: number; log?: (line: string) => void } = {},
+): Promise<SmallPodsBenchFigures> {
+  const { objects = 20_000, log = () => undefined } = options;
+  const work = mkdtempSync(path.join(tmpdir(), 'pods-small-bench-'));
+  const zip = path.join(work, 'small.zip');
+  const source = await startTestS3('bench');
+  const target = await startTestS3('bench');
+  try {
+    let bytes = 0;
+    await forEachLimit(
+      Array.from({ length: objects }, (_, i) => i),
+      16,
+      async (i) => {
+        const { key, body } = forecastRecord(i);
+        bytes += body.length;
+        await putObject(source.s3, { bucket: BUCKET, key, size: body.length }, body, {
+          contentType: 'application/json',
+        });
+      },
+    );
+    log(`pods: ${objects} records, ${(bytes / 1e6).toFixed(1)} MB in s3rver; saving…`);
+    const save = await measured(['save', source.endpoint, 'bench', zip]);
+    log(`pods: saved in ${(save.ms / 1000).toFixed(1)} s (peak RSS ${save.peakRssMb.toFixed(0)} MB); loading…`);
+    const load = await measured(['load', target.endpoint, 'bench', zip]);
+    if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
+    log(`pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB)`);
+    return {
+      'pods.small_objects': objects,
+      'pods.small_state_mb': round(bytes / 1e6),
+      'pods.small_objects_per_s': {
+        save: round(objects / (save.ms / 1000), 0),
+        load: round(objects / (load.ms / 1000), 0),
+      },
+      'pods.small_peak_rss_mb': round(Math.max(save.peakRssMb, load.peakRssMb)),
+      'pods.small_cpu_ms_per_object': {
+        save_pod: round(save.cpuMs / objects, 2),
+        save_s3rver: round(save.serverCpuMs / objects, 2),
+        load_pod: round(load.cpuMs / objects, 2),
+        load_s3rver: round(load.serverCpuMs / objects, 2),
+      },
+    };
+  } finally {
+    await source.close();
+    await target.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const objects = process.argv[2] ? Number(process.argv[2]) : undefined;
+  benchSmallPods({ objects, log: (line) => console.error(line) })
+    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,46 @@
+import type { Row } from './report-row';
+
+const perS = (v: number) => `${v.toFixed(0)} objects/s`;
+const OBJECTS_TARGET = { min: 500, text: '≥ 500 objects/s' };
+
+/** Pods of many small objects: 20,000 forecast-like records saved to a zip and loaded back (packages/pods/src/bench-small-pods.ts). */
+export const SMALL_PODS_ROWS: Row[] = [
+  {
+    path: ['pods', 'small_objects'],
+    label: 'pods, small objects: records of ~2.5 KB',
+    show: (v, r) => `${v} (${r.pods.small_state_mb ?? '?'} MB)`,
+    reference: '—',
+  },
+  {
+    path: ['pods', 'small_objects_per_s', 'save'],
+    label: 'pods, small objects: save to zip',
+    show: perS,
+    target: OBJECTS_TARGET,
+    reference: '—',
+  },
+  {
+    path: ['pods', 'small_objects_per_s', 'load'],
+    label: 'pods, small objects: verify + load from zip',
+    show: perS,
+    target: OBJECTS_TARGET,
+    reference: '—',
+  },
+  {
+    path: ['pods', 'small_peak_rss_mb'],
+    label: 'pods, small objects: peak RSS of save/load',
+    show: (v) => `${v.toFixed(0)} MB`,
+    target: { max: 200, text: '≤ 200 MB' },
+    reference: '—',
+  },
+  {
+    // Where the time goes: the pod process (mostly the AWS SDK) and s3rver share the machine's cores.
+    path: ['pods', 'small_cpu_ms_per_object', 'save_pod'],
+    label: 'pods, small objects: CPU per object, pod process / s3rver',
+    show: (v, r) => {
+      const cpu = r.pods.small_cpu_ms_per_object;
+      const at = (k: string) => (cpu && typeof cpu === 'object' && !Array.isArray(cpu) ? cpu[k] : null);
+      return `save ${v} / ${at('save_s3rver')} ms, load ${at('load_pod')} / ${at('load_s3rver')} ms`;
+    },
+    reference: '—',
+  },
+];
