@@ -44,6 +44,38 @@ export async function runPodChild(args: string[]): Promise<PodChildRun> {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
+/** Two throwaway s3rvers (a source and an empty target) and a work folder, for one pods bench. */
+export interface BenchServers {
+  source: Awaited<ReturnType<typeof startTestS3>>;
+  target: Awaited<ReturnType<typeof startTestS3>>;
+  zip: string;
+}
+
+/** Runs `bench` with fresh servers and a temp folder, and removes them whatever happens. */
+export async function withBenchServers<T>(name: string, bench: (servers: BenchServers) => Promise<T>): Promise<T> {
+  const work = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  const source = await startTestS3('bench');
+  const target = await startTestS3('bench');
+  try {
+    return await bench({ source, target, zip: path.join(work, 'bench.zip') });
+  } finally {
+    await source.close();
+    await target.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The entry of `tsx <bench file>`: figures as JSON on stdout, progress on stderr, exit 1 on failure. */
+export function runBenchScript(bench: (log: (line: string) => void) => Promise<unknown>): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  bench((line) => console.error(line))
+    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
+
 /**
  * Fills an s3rver with `objects` random objects of `objectMb` MB (40 × 5 MB by default: random
  * bytes do not compress, so the zip is as large as the state), saves them to a zip in one child
@@ -53,11 +85,7 @@ export async function benchPods(
   options: { objects?: number; objectMb?: number; log?: (line: string) => void } = {},
 ): Promise<PodsBenchFigures> {
   const { objects = 40, objectMb = 5, log = () => undefined } = options;
-  const work = mkdtempSync(path.join(tmpdir(), 'pods-bench-'));
-  const zip = path.join(work, 'bench.zip');
-  const source = await startTestS3('bench');
-  const target = await startTestS3('bench');
-  try {
+  return withBenchServers('pods-bench', async ({ source, target, zip }) => {
     const size = objectMb * 1024 * 1024;
     for (let i = 0; i < objects; i++) {
       const key = `bench/object-${String(i).padStart(3, '0')}.bin`;
@@ -78,19 +106,7 @@ export async function benchPods(
       'pods.state_mb': round(stateMb),
       'pods.zip_mb': round(statSync(zip).size / 1e6),
     };
-  } finally {
-    await source.close();
-    await target.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
-if (require.main === module) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  benchPods({ log: (line) => console.error(line) })
-    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+if (require.main === module) runBenchScript((log) => benchPods({ log }));

@@ -2,13 +2,9 @@
 // rain-forecast logs, one per request) saved to a zip and loaded into an empty s3rver, each in a
 // child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type PodChildRun, runPodChild } from './bench-pods';
+import { type PodChildRun, runBenchScript, runPodChild, withBenchServers } from './bench-pods';
 import { forEachLimit } from './pod-io';
 import { putObject } from './s3-objects';
-import { startTestS3 } from './s3rver-fixture';
 
 /** The figures, named as the bench reports them. */
 export interface SmallPodsBenchFigures {
@@ -58,11 +54,7 @@ export async function benchSmallPods(
   options: { objects?: number; log?: (line: string) => void } = {},
 ): Promise<SmallPodsBenchFigures> {
   const { objects = 20_000, log = () => undefined } = options;
-  const work = mkdtempSync(path.join(tmpdir(), 'pods-small-bench-'));
-  const zip = path.join(work, 'small.zip');
-  const source = await startTestS3('bench');
-  const target = await startTestS3('bench');
-  try {
+  return withBenchServers('pods-small-bench', async ({ source, target, zip }) => {
     let bytes = 0;
     await forEachLimit(
       Array.from({ length: objects }, (_, i) => i),
@@ -96,20 +88,10 @@ export async function benchSmallPods(
         load_s3rver: round(load.serverCpuMs / objects, 2),
       },
     };
-  } finally {
-    await source.close();
-    await target.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const objects = process.argv[2] ? Number(process.argv[2]) : undefined;
-  benchSmallPods({ objects, log: (line) => console.error(line) })
-    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  runBenchScript((log) => benchSmallPods({ objects, log }));
 }
