@@ -1,5 +1,6 @@
 import { encodeNpy, readDigitsCsv, sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
+import type { MetadataDraft } from '@serverless-ml/model-store/contract';
 import { classificationReport } from './classification-metrics';
 import { predictWithOnnx } from './evaluate-onnx';
 import { exportSvcToOnnx } from './export-svc-onnx';
@@ -67,26 +68,40 @@ export async function trainDigits(request: DigitsTrainRequest, deps: TrainDeps):
   const report = classificationReport(testLabels, predicted);
   const onnxAgreement = predicted.filter((p, i) => p === trainerPredictions[i]).length / testRows;
 
-  const metadata = {
+  const { perClass, confusionMatrix, labels: reportLabels, ...headline } = report;
+  const pixels = Array.from({ length: f }, (_, i) => `pixel_${i}`);
+  const trainCounts = new Map<number, number>();
+  for (const label of labels.slice(0, trainRows)) trainCounts.set(label, (trainCounts.get(label) ?? 0) + 1);
+  const majority = [...trainCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  const metadata: MetadataDraft = {
     model: 'digits',
-    algorithm: 'SVC (libsvm C-SVC, RBF kernel, one-vs-one)',
+    task: 'classification',
+    algorithm: 'svc',
+    algorithmDescription: 'SVC (libsvm C-SVC, RBF kernel, one-vs-one)',
     hyperParameters: request.hyperParameters,
     // libsvm draws random numbers only for probability estimates and cross-validation (neither
     // is used) and the split does not shuffle: the data order alone fixes the model.
     seed: null,
+    input: {
+      features: pixels.map((name) => ({ name, type: 'number' as const, description: 'ink in an 4×4 block, 0..16' })),
+      tensors: [{ name: 'input', type: 'float32', features: pixels }],
+    },
+    output: { tensor: 'label', name: 'label', classes: svc.model.labels },
+    metrics: { ...headline, onnxAgreementWithTrainer: onnxAgreement },
+    baselines: {
+      majority_class_accuracy: testLabels.filter((l) => l === majority).length / testRows,
+    },
+    classificationReport: { perClass, confusionMatrix, labels: reportLabels },
     trainEvent: { model: 'digits', datasetKey: request.datasetKey, hyperParameters: request.hyperParameters },
-    dataset: { key: request.datasetKey, sha256: sha256Hex(raw), rows: data.rows, features: f },
+    dataset: { key: request.datasetKey, sha256: sha256Hex(raw), rows: data.rows, trainRows, testRows, features: f },
     split: { trainRows, testRows, shuffle: false },
-    metrics: { ...report, onnxAgreementWithTrainer: onnxAgreement },
     trainingMs: Math.round(trainMs * 10) / 10,
     onnx: {
       inputs: { input: ['N', f] },
       outputs: { label: ['N'], votes: ['N', svc.model.labels.length] },
-      sha256: sha256Hex(onnx),
     },
     codeVersion: deps.provenance.codeVersion,
     versions: deps.provenance.versions,
-    trainedAt: new Date().toISOString(),
   };
 
   log(

@@ -1,4 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { sha256Hex } from '@serverless-ml/model-store';
+import { completedMetadata } from '@serverless-ml/model-store/testing';
 import { mockBucket } from '../../../packages/model-store/src/mock-bucket.fixture';
 
 type Response = { statusCode: number; body: string };
@@ -28,16 +30,23 @@ beforeAll(() => {
     [V1, 0.97],
     [V2, 0.95],
   ] as const) {
-    bucket.objects.set(`models/digits/versions/${version}/model.onnx`, new Uint8Array([1]));
-    put(`models/digits/versions/${version}/metadata.json`, { metrics: { accuracy }, trainedAt: version });
+    const onnx = new Uint8Array([version === V1 ? 1 : 2]);
+    bucket.objects.set(`models/digits/versions/${version}/model.onnx`, onnx);
+    const metadata = completedMetadata(
+      'digits',
+      version,
+      { 'model.onnx': onnx },
+      { metrics: { accuracy }, baselines: {} },
+    );
+    put(`models/digits/versions/${version}/metadata.json`, { ...JSON.parse(metadata), trainedAt: version });
   }
   put('models/digits/latest.json', {
     model: 'digits',
     version: V1,
     prefix: `models/digits/versions/${V1}/`,
-    modelSha256: 'x',
+    modelSha256: sha256Hex(new Uint8Array([1])),
     publishedAt: '2026-01-03T00:00:00.000Z',
-    history: [{ version: V2, modelSha256: 'y', promotedAt: '2026-01-02T00:00:00.000Z' }],
+    history: [{ version: V2, modelSha256: sha256Hex(new Uint8Array([2])), promotedAt: '2026-01-02T00:00:00.000Z' }],
   });
 });
 
@@ -57,11 +66,25 @@ describe('model-registry handler', () => {
   it('answers GET /models/{name} with the versions, their metrics and the promoted one marked', async () => {
     const res = (await handler(http('digits'), {})) as Response;
     const body = JSON.parse(res.body);
-    expect(body).toMatchObject({ name: 'digits', promoted: V1, history: [{ version: V2 }] });
+    expect(body).toMatchObject({
+      name: 'digits',
+      promoted: V1,
+      history: [{ version: V2 }],
+      integrity: { state: 'verified' },
+    });
+    const common = { state: 'complete', algorithm: 'svc', modelSha256: expect.any(String) };
     expect(body.versions).toEqual([
-      { version: V1, promoted: true, trainedAt: V1, metrics: { accuracy: 0.97 } },
-      { version: V2, promoted: false, trainedAt: V2, metrics: { accuracy: 0.95 } },
+      { version: V1, promoted: true, trainedAt: V1, metrics: { accuracy: 0.97 }, ...common },
+      { version: V2, promoted: false, trainedAt: V2, metrics: { accuracy: 0.95 }, ...common },
     ]);
+  });
+
+  it('shows a promoted version whose files no longer match as failing its integrity check', async () => {
+    const key = `models/digits/versions/${V1}/model.onnx`;
+    bucket.objects.set(key, new Uint8Array([9]));
+    const body = JSON.parse(((await handler(http('digits'), {})) as Response).body);
+    expect(body.integrity).toEqual({ state: 'failed', problem: expect.stringMatching(/its model.onnx has sha256/) });
+    bucket.objects.set(key, new Uint8Array([1]));
   });
 
   it('answers 404 naming an unknown model and 400 for a malformed name', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { completedMetadata } from '@serverless-ml/model-store/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildStoresModel } from '../../ml-train/src/stores/stores-onnx';
 
@@ -54,10 +55,15 @@ beforeAll(() => {
 
 beforeEach(() => s3.reset());
 
-function publishModel() {
-  s3.on(GetObjectCommand, { Key: 'models/stores/latest.json' }).resolves(body(JSON.stringify(pointer)) as never);
-  s3.on(GetObjectCommand, { Key: `${pointer.prefix}model.onnx` }).resolves(body(model) as never);
-  s3.on(GetObjectCommand, { Key: `${pointer.prefix}stores.json` }).resolves(body(JSON.stringify(stores)) as never);
+/** Mocks the S3 objects of a published stores version: pointer, model, catalog and its metadata. */
+function publishModel(at = pointer, catalog: unknown[] = stores) {
+  const files = { 'model.onnx': model, 'stores.json': JSON.stringify(catalog) };
+  s3.on(GetObjectCommand, { Key: 'models/stores/latest.json' }).resolves(body(JSON.stringify(at)) as never);
+  for (const [name, bytes] of Object.entries(files)) {
+    s3.on(GetObjectCommand, { Key: `${at.prefix}${name}` }).resolves(body(bytes) as never);
+  }
+  const metadata = completedMetadata('stores', at.version, files, { task: 'nearest-neighbours' });
+  s3.on(GetObjectCommand, { Key: `${at.prefix}metadata.json` }).resolves(body(metadata) as never);
 }
 
 describe('nearest-store handler', () => {
@@ -80,9 +86,7 @@ describe('nearest-store handler', () => {
     const withState = stores.map((store, i) => ({ ...store, extra: { state: ['Maryland', 'Virginia'][i] } }));
     // Its own version: the handler caches each version's catalog for the life of the container.
     const v2 = { ...pointer, version: 'v2', prefix: 'models/stores/versions/v2/' };
-    s3.on(GetObjectCommand, { Key: 'models/stores/latest.json' }).resolves(body(JSON.stringify(v2)) as never);
-    s3.on(GetObjectCommand, { Key: `${v2.prefix}model.onnx` }).resolves(body(model) as never);
-    s3.on(GetObjectCommand, { Key: `${v2.prefix}stores.json` }).resolves(body(JSON.stringify(withState)) as never);
+    publishModel(v2, withState);
     const res = await handler(get({ lat: '38.85', long: '-77.04', k: '1' }), {});
     expect(JSON.parse(res.body).stores).toEqual([{ ...withState[1], distance_km: expect.any(Number) }]);
   });
@@ -158,12 +162,13 @@ describe('nearest-store handler', () => {
 
   it('answers 404 naming a pinned version that does not exist, and serves one that does', async () => {
     s3.on(GetObjectCommand).rejects(Object.assign(new Error('missing'), { name: 'NoSuchKey' }));
+    s3.on(ListObjectsV2Command).resolves({ Contents: [] });
     publishModel();
     const missing = await handler(get({ lat: '1', long: '1', version: 'v9' }), {});
     expect(missing.statusCode).toBe(404);
     expect(JSON.parse(missing.body).error).toMatchObject({
       type: 'NotFoundError',
-      message: 'no stores model version "v9"',
+      message: 'no version "v9" of model stores: list them with `pnpm ml models show stores`',
     });
     const pinned = await handler(get({ lat: '39.153198', long: '-77.066176', k: '1', version: 'v1' }), {});
     expect(JSON.parse(pinned.body)).toMatchObject({ modelVersion: 'v1', stores: [{ id: 'GAI' }] });

@@ -1,5 +1,6 @@
 import { UpstreamError } from '@serverless-ml/errors';
 import type { LoadedModel, ModelPointer } from '@serverless-ml/model-store';
+import type { ModelMetadata } from '@serverless-ml/model-store/contract';
 import type { OrtSession } from '@serverless-ml/onnx';
 import { StoreIndexCache } from './store-index-cache';
 
@@ -7,6 +8,7 @@ const store = (id: string) => ({ id, name: id, address: '', latitude: 1, longitu
 const loaded = (version: string): LoadedModel => ({
   pointer: { version } as ModelPointer,
   session: { version } as unknown as OrtSession,
+  metadata: {} as ModelMetadata,
 });
 const catalogBytes = (...ids: string[]) => new TextEncoder().encode(JSON.stringify(ids.map(store)));
 

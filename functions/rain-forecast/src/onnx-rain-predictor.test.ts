@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ModelNotReadyError, UpstreamError } from '@serverless-ml/errors';
 import type { ModelPointer, ModelStore } from '@serverless-ml/model-store';
+import { completedMetadata } from '@serverless-ml/model-store/testing';
 import { buildModel, floatTensor, node } from '@serverless-ml/onnx/graph';
 import { RAIN_FEATURE_NAMES, rainFeatures } from '@serverless-ml/rain-model';
 import { onnx } from 'onnx-proto';
@@ -37,15 +38,18 @@ function fakeStore(state: { version?: string; bias?: number; features?: readonly
           modelSha256: createHash('sha256').update(model()).digest('hex'),
           publishedAt: '2026-01-01T00:00:00Z',
         };
+  const file = (version: string, name: string) => {
+    if (name === 'model.onnx') return state.tampered ? new Uint8Array([1, 2, 3]) : model();
+    const features = state.features ?? RAIN_FEATURE_NAMES;
+    return new TextEncoder().encode(
+      completedMetadata('rain', version, { 'model.onnx': model() }, { task: 'binary-classification', features }),
+    );
+  };
   return {
     latest: jest.fn(async () => pointer()),
-    artifact: jest.fn(async (_p: ModelPointer, name: string) =>
-      name === 'model.onnx'
-        ? state.tampered
-          ? new Uint8Array([1, 2, 3])
-          : model()
-        : new TextEncoder().encode(JSON.stringify({ features: state.features ?? RAIN_FEATURE_NAMES })),
-    ),
+    artifact: jest.fn(async (p: ModelPointer, name: string) => file(p.version, name)),
+    versionFile: jest.fn(async (_m: string, version: string, name: string) => file(version, name)),
+    versionFiles: jest.fn(async () => ['metadata.json', 'model.onnx']),
   } as unknown as ModelStore & { latest: jest.Mock };
 }
 
@@ -92,15 +96,14 @@ describe('OnnxRainPredictor (real ONNX Runtime, tiny logistic model)', () => {
   it('predicts with a pinned version, refusing one trained on other features', async () => {
     const old = logisticModel(-5);
     const meta = (features: readonly string[]) =>
-      new TextEncoder().encode(
-        JSON.stringify({ features, onnx: { sha256: createHash('sha256').update(old).digest('hex') } }),
-      );
+      new TextEncoder().encode(completedMetadata('rain', 'v0', { 'model.onnx': old }, { features }));
     const files: Record<string, Record<string, Uint8Array>> = {
       v0: { 'model.onnx': old, 'metadata.json': meta(RAIN_FEATURE_NAMES) },
       vx: { 'model.onnx': old, 'metadata.json': meta(['precipitation']) },
     };
     const store = Object.assign(fakeStore({ version: 'v1' }), {
       versionFile: async (_m: string, version: string, name: string) => files[version]?.[name],
+      versionFiles: async (_m: string, version: string) => Object.keys(files[version] ?? {}),
     });
     store.artifact = jest.fn(async (p: ModelPointer, name: string) => files[p.version]?.[name] ?? new Uint8Array());
     const predictor = new OnnxRainPredictor(store, 5000, quiet);
@@ -108,6 +111,6 @@ describe('OnnxRainPredictor (real ONNX Runtime, tiny logistic model)', () => {
     expect(pinned.modelVersion).toBe('v0');
     expect(pinned.probability).toBeLessThan(0.1);
     await expect(predictor.predict(today, place, [], 'vx')).rejects.toThrow(/trained on features \["precipitation"\]/);
-    await expect(predictor.predict(today, place, [], 'v9')).rejects.toThrow('no rain model version "v9"');
+    await expect(predictor.predict(today, place, [], 'v9')).rejects.toThrow('no version "v9" of model rain');
   });
 });

@@ -1,3 +1,5 @@
+import { ModelStore } from '@serverless-ml/model-store';
+import { publishFixture } from '@serverless-ml/model-store/testing';
 import { mockBucket } from '../../model-store/src/mock-bucket.fixture';
 import { describePlan, planTraining, readPromotedVersions } from './start-training';
 
@@ -32,10 +34,18 @@ describe('readPromotedVersions', () => {
   const bucket = mockBucket();
   afterAll(() => bucket.mock.restore());
 
-  it("reads each model's latest.json from the stack's model bucket", async () => {
-    const pointer = { model: 'rain', version: 'v-rain', prefix: 'p/', modelSha256: 'x', publishedAt: 't' };
-    bucket.objects.set('models/rain/latest.json', new TextEncoder().encode(JSON.stringify(pointer)));
+  it("reads each model's latest.json from the stack's model bucket, keeping only versions that verify", async () => {
+    const store = new ModelStore(bucket.objectStore);
+    const rain = await publishFixture(store, 'rain', 'rain-model', 1);
+    const digits = await publishFixture(store, 'digits', 'digits-model', 2);
+    bucket.objects.set(`models/digits/versions/${digits}/model.onnx`, new TextEncoder().encode('tampered'));
     const stack = { s3Endpoint: 'http://127.0.0.1:4750', buckets: { data: 'd', models: 'm' } };
-    await expect(readPromotedVersions(stack)).resolves.toEqual({ rain: 'v-rain' });
+    const log = jest.fn();
+    await expect(readPromotedVersions(stack, log)).resolves.toEqual({ rain });
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        new RegExp(`cannot serve the promoted digits: refusing digits@${digits}: .*training it again`),
+      ),
+    );
   });
 });

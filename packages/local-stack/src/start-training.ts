@@ -1,4 +1,11 @@
-import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
+import {
+  createS3Client,
+  ModelContractError,
+  ModelIntegrityError,
+  ModelStore,
+  ObjectStore,
+  verifyVersion,
+} from '@serverless-ml/model-store';
 import type { LocalStack } from './local-stack';
 import { S3RVER_CREDENTIALS } from './s3-server';
 
@@ -41,19 +48,31 @@ export function describePlan(plan: TrainingPlan, retrain: boolean): string[] {
   return lines;
 }
 
-/** Reads the promoted version of every START_MODELS model from the stack's model bucket. */
+/**
+ * Reads the promoted version of every START_MODELS model from the stack's model bucket, keeping
+ * only those that can be served: the whole version verifies (metadata per the contract, every
+ * artifact's sha256). Any other is logged with why, and trained again.
+ */
 export async function readPromotedVersions(
   stack: Pick<LocalStack, 's3Endpoint' | 'buckets'>,
+  log: (line: string) => void = console.log,
 ): Promise<PromotedVersions> {
   const s3 = createS3Client({ region: 'us-east-1', endpoint: stack.s3Endpoint, credentials: S3RVER_CREDENTIALS });
   try {
     const store = new ModelStore(new ObjectStore(s3, stack.buckets.models));
-    const pointers = await Promise.all(START_MODELS.map((model) => store.latest(model)));
     const promoted: PromotedVersions = {};
-    START_MODELS.forEach((model, i) => {
-      const version = pointers[i]?.version;
-      if (version !== undefined) promoted[model] = version;
-    });
+    for (const model of START_MODELS) {
+      let pointer: Awaited<ReturnType<ModelStore['latest']>>;
+      try {
+        pointer = await store.latest(model);
+        if (pointer === undefined) continue;
+        await verifyVersion(store, model, pointer.version, [pointer.modelSha256]);
+        promoted[model] = pointer.version;
+      } catch (error) {
+        if (!(error instanceof ModelIntegrityError || error instanceof ModelContractError)) throw error;
+        log(`cannot serve the promoted ${model}: ${error.message}; training it again`);
+      }
+    }
     return promoted;
   } finally {
     s3.destroy();

@@ -108,9 +108,9 @@ export async function runStartWalkthrough(
   stack: LocalStack,
   log: (line: string) => void,
   options: StartOptions,
-  readPromoted: (stack: LocalStack) => Promise<PromotedVersions> = readPromotedVersions,
+  readPromoted: (stack: LocalStack, log: (line: string) => void) => Promise<PromotedVersions> = readPromotedVersions,
 ): Promise<void> {
-  const plan = planTraining(await readPromoted(stack), options.retrain);
+  const plan = planTraining(await readPromoted(stack, log), options.retrain);
   for (const line of describePlan(plan, options.retrain)) log(line);
   try {
     await runDigitsWalkthrough(stack, log, plan.train.includes('digits'));

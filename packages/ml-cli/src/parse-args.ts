@@ -9,9 +9,12 @@ commands:
   show <name>@<version>         one version: files, checksum, metrics
   promote <name>@<version>      check the version's model.onnx and make it the one served
   rollback <name>               go back to the version promoted before the current one
+  clean [<name>] [--dry-run]    remove orphans: versions whose publish did not finish (no metadata.json),
+                                older than an hour, never a promoted one
 
 options:
   --json                        print JSON instead of tables
+  --dry-run                     clean: list what would be removed, remove nothing
   --endpoint <url>              S3 endpoint (default $S3_ENDPOINT, else s3rver at http://127.0.0.1:$S3_PORT, 4569)
   --bucket <name>               model bucket (default $MODEL_BUCKET, else serverless-ml-<stage>-models)
   --stage <stage>               stage of the default bucket name (default $STAGE, else dev)
@@ -32,7 +35,8 @@ export type CliCommand =
   | { kind: 'list'; json: boolean; target: TargetOptions }
   | { kind: 'show'; name: string; version?: string; json: boolean; target: TargetOptions }
   | { kind: 'promote'; name: string; version: string; json: boolean; target: TargetOptions }
-  | { kind: 'rollback'; name: string; json: boolean; target: TargetOptions };
+  | { kind: 'rollback'; name: string; json: boolean; target: TargetOptions }
+  | { kind: 'clean'; name?: string; dryRun: boolean; json: boolean; target: TargetOptions };
 
 /** A mistake on the command line; the CLI prints it with the usage. */
 export class UsageError extends Error {
@@ -83,6 +87,11 @@ export function parseCommand(argv: string[]): CliCommand {
       if (version) throw new UsageError(`rollback takes a model name only, not a version (got ${ref})`);
       return { kind: 'rollback', name, json, target };
     }
+    case 'clean': {
+      const { name, version } = ref ? modelRef(ref, 'clean') : { name: undefined, version: undefined };
+      if (version) throw new UsageError(`clean takes a model name only, not a version (got ${ref})`);
+      return { kind: 'clean', name, dryRun: values['dry-run'] ?? false, json, target };
+    }
     default:
       throw new UsageError(command ? `unknown models command "${command}"` : 'models needs a command');
   }
@@ -95,6 +104,7 @@ function parse(argv: string[]) {
     strict: true,
     options: {
       json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       endpoint: { type: 'string' },
       bucket: { type: 'string' },
       stage: { type: 'string' },

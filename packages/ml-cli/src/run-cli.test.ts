@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { ModelStore } from '@serverless-ml/model-store';
+import { publishFixture } from '@serverless-ml/model-store/testing';
 import { mockBucket } from '../../model-store/src/mock-bucket.fixture';
 import { registryFor, runCli } from './run-cli';
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -32,17 +31,8 @@ describe('runCli against a bucket (aws-sdk-client-mock)', () => {
       [1, 0.9689],
       [2, 0.9533],
     ]) {
-      const onnx = `model-${day}`;
-      const metadata = { metrics: { accuracy, correct: 871 }, onnx: { sha256: sha(onnx) }, trainedAt: `day ${day}` };
-      const { pointer } = await store.publish(
-        'digits',
-        [
-          { name: 'model.onnx', body: onnx, contentType: 'application/octet-stream' },
-          { name: 'metadata.json', body: JSON.stringify(metadata), contentType: 'application/json' },
-        ],
-        new Date(Date.UTC(2026, 0, day)),
-      );
-      versions.push(pointer.version);
+      const metadata = { metrics: { accuracy, correct: 871 }, baselines: {}, trainedAt: `2026-01-0${day}` };
+      versions.push(await publishFixture(store, 'digits', `model-${day}`, day, metadata));
     }
   });
 
@@ -59,11 +49,12 @@ describe('runCli against a bucket (aws-sdk-client-mock)', () => {
 
   it('shows the versions with their metrics and marks the promoted one', async () => {
     const { out } = await run(['models', 'show', 'digits']);
-    expect(out).toContain(`  ${versions[0]}  day 1    accuracy 0.9689, correct 871`);
-    expect(out).toContain(`* ${versions[1]}  day 2    accuracy 0.9533, correct 871`);
+    expect(out).toContain(`  ${versions[0]}  2026-01-01  svc        accuracy 0.9689, correct 871`);
+    expect(out).toContain(`* ${versions[1]}  2026-01-02  svc        accuracy 0.9533, correct 871`);
     const detail = await run(['models', 'show', `digits@${versions[0]}`]);
     expect(detail.out).toMatch(/^version\s+digits@\S+$/m);
     expect(detail.out).toMatch(/^ {2}accuracy\s+0\.9689$/m);
+    expect(detail.out).toMatch(/^integrity\s+verified/m);
   });
 
   it('promotes and rolls back, saying how to undo', async () => {
@@ -74,6 +65,15 @@ describe('runCli against a bucket (aws-sdk-client-mock)', () => {
     const rolled = await run(['models', 'rollback', 'digits']);
     expect(rolled.out).toMatch(`rolled back digits to ${versions[1]}`);
     expect((bucket.json('models/digits/latest.json') as { version: string }).version).toBe(versions[1]);
+  });
+
+  it('cleans orphans: a publish cut short after model.onnx, older than an hour', async () => {
+    const orphan = '2026-01-05T00-00-00-000Z-0c0c0c';
+    bucket.objects.set(`models/digits/versions/${orphan}/model.onnx`, new Uint8Array([1]));
+    expect((await run(['models', 'show', 'digits'])).out).toContain(`${orphan}  –           –          INCOMPLETE`);
+    expect((await run(['models', 'clean', '--dry-run'])).out).toMatch(`would remove digits@${orphan} (1 files)`);
+    expect((await run(['models', 'clean', 'digits'])).out).toMatch(`removed digits@${orphan} (1 files)`);
+    expect((await run(['models', 'clean'])).out).toBe('no orphans: every version older than an hour is complete');
   });
 
   it('exits 1 with the registry’s message for an unknown model, 2 for a bad command line', async () => {

@@ -1,7 +1,13 @@
 import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { type CliTarget, resolveTarget } from './cli-target';
 import { explainError } from './explain-error';
-import { formatModelList, formatModelVersions, formatPromotion, formatVersionDetail } from './format-models';
+import {
+  formatClean,
+  formatModelList,
+  formatModelVersions,
+  formatPromotion,
+  formatVersionDetail,
+} from './format-models';
 import { type CliCommand, parseCommand, USAGE, UsageError } from './parse-args';
 
 /** Where the CLI writes: stdout for results, stderr for errors. */
@@ -10,7 +16,7 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-type Registry = Pick<ModelRegistry, 'listModels' | 'listVersions' | 'showVersion' | 'promote' | 'rollback'>;
+type Registry = Pick<ModelRegistry, 'listModels' | 'listVersions' | 'showVersion' | 'promote' | 'rollback' | 'clean'>;
 
 /** The registry on the target's bucket: one S3 client for the whole run. */
 export function registryFor(target: CliTarget): { registry: Registry; close: () => void } {
@@ -40,6 +46,10 @@ async function execute(command: Exclude<CliCommand, { kind: 'help' }>, registry:
     case 'rollback': {
       const result = await registry.rollback(command.name);
       return print(result, () => formatPromotion(result, 'rollback'));
+    }
+    case 'clean': {
+      const result = await registry.clean({ model: command.name, dryRun: command.dryRun });
+      return print(result, () => formatClean(result, command.dryRun));
     }
   }
 }

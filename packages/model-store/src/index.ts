@@ -1,11 +1,27 @@
 export { type LoadedModel, ModelCache } from './model-cache';
+export {
+  type ArtifactRecord,
+  type Feature,
+  type InputSchema,
+  type InputTensor,
+  MODEL_TASKS,
+  ModelContractError,
+  type ModelMetadata,
+  type ModelTask,
+  type OutputSchema,
+  parseModelMetadata,
+  parseModelPointer,
+} from './model-contract';
 export { checkModelName, checkVersionId, MODEL_NAME_PATTERN, VERSION_ID_PATTERN } from './model-names';
 export { MAX_POINTER_HISTORY, type ModelPointer, type PromotionRecord } from './model-pointer';
 export type { PromotionResult } from './model-promotion';
 export {
+  type CleanResult,
+  type Integrity,
   ModelRegistry,
   type ModelSummary,
   type ModelVersions,
+  ORPHAN_MIN_AGE_MS,
   type VersionDetail,
   type VersionSummary,
 } from './model-registry';
@@ -20,4 +36,12 @@ export {
 export { MAX_PINNED_VERSIONS } from './pinned-models';
 export { ModelIntegrityError, RegistryConflictError } from './registry-errors';
 export { createS3Client, type S3Settings, S3UnavailableError, unavailableReason } from './s3-client';
-export { headlineMetrics, readVersionMetadata, type VersionMetadata } from './version-metadata';
+export {
+  readVersionState,
+  sha256Hex,
+  type VerifiedVersion,
+  type VersionState,
+  verifyModelBytes,
+  verifyVersion,
+} from './version-integrity';
+export { headlineMetrics } from './version-metadata';

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ObjectStore } from './object-store';
 
@@ -38,6 +44,10 @@ export function mockBucket(pageSize = 2) {
       objects.set(input.Key, toBytes(input.Body));
       return { ETag: md5(toBytes(input.Body)) };
     });
+  mock.on(DeleteObjectCommand).callsFake(async ({ Key }: { Key: string }) => {
+    objects.delete(Key);
+    return {};
+  });
   mock
     .on(ListObjectsV2Command)
     .callsFake(async (input: { Prefix?: string; Delimiter?: string; ContinuationToken?: string }) => {

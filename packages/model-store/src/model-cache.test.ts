@@ -1,133 +1,124 @@
-import { createHash } from 'node:crypto';
-import { ModelNotReadyError, NotFoundError } from '@serverless-ml/errors';
+import { ModelNotReadyError, NotFoundError, UpstreamError } from '@serverless-ml/errors';
 import type { OrtSession } from '@serverless-ml/onnx';
+import { publishFixture } from './contract.fixture';
 import { mockBucket } from './mock-bucket.fixture';
 import { ModelCache } from './model-cache';
-import { type ModelPointer, ModelStore } from './model-store';
+import { ModelStore } from './model-store';
 
-const bytes = (v: string) => new TextEncoder().encode(v);
-const sha = (v: string) => createHash('sha256').update(v).digest('hex');
-const pointer = (version: string, body = version): ModelPointer => ({
-  model: 'digits',
-  version,
-  prefix: `models/digits/versions/${version}/`,
-  modelSha256: sha(body),
-  publishedAt: '2026-01-01T00:00:00Z',
-});
-
-function fakeStore(state: { pointer?: ModelPointer; body?: string; failPointer?: boolean }) {
-  return {
-    latest: jest.fn(async () => {
-      if (state.failPointer) throw new Error('S3 down');
-      return state.pointer;
-    }),
-    artifact: jest.fn(async (p: ModelPointer) => bytes(state.body ?? p.version)),
-  } as unknown as ModelStore & { latest: jest.Mock; artifact: jest.Mock };
-}
+const session = (b: Uint8Array) => ({ name: new TextDecoder().decode(b) }) as unknown as OrtSession;
 
 describe('ModelCache', () => {
-  const session = (name: string) => ({ name }) as unknown as OrtSession;
+  let bucket: ReturnType<typeof mockBucket>;
+  let store: ModelStore;
   let clock = 0;
   const now = () => clock;
   const quiet = () => undefined;
+  const corrupt = (version: string, text = 'corrupted in transit') =>
+    bucket.objects.set(`models/digits/versions/${version}/model.onnx`, new TextEncoder().encode(text));
+  const cacheWith = (log: (m: string) => void = quiet, ttl = 0) => {
+    const create = jest.fn(async (b: Uint8Array) => session(b));
+    return { cache: new ModelCache(store, 'digits', ttl, log, create, now), create };
+  };
 
   beforeEach(() => {
     clock = 0;
+    bucket = mockBucket();
+    store = new ModelStore(bucket.objectStore);
   });
+  afterEach(() => bucket.mock.restore());
 
   it('throws ModelNotReadyError before any model is published', async () => {
-    const cache = new ModelCache(fakeStore({}), 'digits', 1000, quiet, async () => session('x'), now);
-    await expect(cache.get()).rejects.toThrow(ModelNotReadyError);
+    await expect(cacheWith().cache.get()).rejects.toThrow(ModelNotReadyError);
   });
 
   it('re-reads the pointer only after the TTL, and reloads only when the version changed', async () => {
-    const state = { pointer: pointer('v1') };
-    const store = fakeStore(state);
-    const create = jest.fn(async (b: Uint8Array) => session(new TextDecoder().decode(b)));
-    const cache = new ModelCache(store, 'digits', 1000, quiet, create, now);
-
+    await publishFixture(store, 'digits', 'one', 1);
+    const latest = jest.spyOn(store, 'latest');
+    const { cache, create } = cacheWith(quiet, 1000);
     await cache.get();
     clock = 500;
     await cache.get();
-    expect(store.latest).toHaveBeenCalledTimes(1);
-
+    expect(latest).toHaveBeenCalledTimes(1);
     clock = 1500;
     await cache.get();
-    expect(store.latest).toHaveBeenCalledTimes(2);
+    expect(latest).toHaveBeenCalledTimes(2);
     expect(create).toHaveBeenCalledTimes(1);
 
-    state.pointer = pointer('v2');
+    const v2 = await publishFixture(store, 'digits', 'two', 2);
     clock = 3000;
-    expect((await cache.get()).pointer.version).toBe('v2');
+    expect((await cache.get()).pointer.version).toBe(v2);
     expect(create).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps serving the old model when the new one fails its checksum', async () => {
-    const state: { pointer: ModelPointer; body?: string } = { pointer: pointer('v1') };
-    const cache = new ModelCache(
-      fakeStore(state),
-      'digits',
-      0,
-      quiet,
-      async (b) => session(new TextDecoder().decode(b)),
-      now,
-    );
-    await cache.get();
-    state.pointer = pointer('v2');
-    state.body = 'tampered';
-    expect((await cache.get()).pointer.version).toBe('v1');
-  });
-
   it('keeps serving when S3 cannot be reached for the pointer', async () => {
-    const state: { pointer: ModelPointer; failPointer?: boolean } = { pointer: pointer('v1') };
-    const cache = new ModelCache(fakeStore(state), 'digits', 0, quiet, async () => session('v1'), now);
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    const { cache } = cacheWith();
     await cache.get();
-    state.failPointer = true;
-    expect((await cache.get()).pointer.version).toBe('v1');
+    jest.spyOn(store, 'latest').mockRejectedValue(new Error('S3 down'));
+    expect((await cache.get()).pointer.version).toBe(v1);
   });
 
   it('serves a pinned version next to the latest one, without moving the latest', async () => {
-    const bucket = mockBucket();
-    const store = new ModelStore(bucket.objectStore);
-    const publish = async (body: string, day: number) =>
-      (
-        await store.publish(
-          'digits',
-          [
-            { name: 'model.onnx', body, contentType: 'application/octet-stream' },
-            { name: 'metadata.json', body: JSON.stringify({ onnx: { sha256: sha(body) } }), contentType: 'x' },
-          ],
-          new Date(Date.UTC(2026, 0, day)),
-        )
-      ).pointer.version;
-    const v1 = await publish('one', 1);
-    const v2 = await publish('two', 2);
-    const cache = new ModelCache(store, 'digits', 0, quiet, async (b) => session(new TextDecoder().decode(b)), now);
-
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    const v2 = await publishFixture(store, 'digits', 'two', 2);
+    const { cache } = cacheWith();
     expect((await cache.get()).session).toEqual({ name: 'two' });
     expect((await cache.get(v1)).session).toEqual({ name: 'one' });
     expect(await cache.get(v2)).toBe(await cache.get());
     await expect(cache.get('2020-01-01T00-00-00-000Z-abcdef')).rejects.toThrow(NotFoundError);
     expect((await cache.get()).pointer.version).toBe(v2);
-    bucket.mock.restore();
   });
 
-  it('keeps serving the old model when a corrupt artifact is published to S3', async () => {
-    const bucket = mockBucket();
-    const store = new ModelStore(bucket.objectStore);
-    const artifacts = (body: string) => [{ name: 'model.onnx', body, contentType: 'application/octet-stream' }];
-    const { pointer: good } = await store.publish('digits', artifacts('good'), new Date(Date.UTC(2026, 0, 1)));
+  it('keeps serving the old model when the new one is corrupt, and logs it once', async () => {
+    const good = await publishFixture(store, 'digits', 'good', 1);
     const log = jest.fn();
-    const cache = new ModelCache(store, 'digits', 0, log, async (b) => session(new TextDecoder().decode(b)), now);
+    const { cache } = cacheWith(log);
     await cache.get();
+    const bad = await publishFixture(store, 'digits', 'new', 2);
+    corrupt(bad);
+    for (let i = 0; i < 3; i++) expect((await cache.get()).pointer.version).toBe(good);
+    const errors = log.mock.calls.filter(([m]) => m.startsWith('error:'));
+    expect(errors).toEqual([[expect.stringMatching(/refusing digits@.*has \d+ bytes.*still serving digits@/)]]);
+  });
 
-    const { pointer: bad } = await store.publish('digits', artifacts('new'), new Date(Date.UTC(2026, 0, 2)));
-    bucket.objects.set(`${bad.prefix}model.onnx`, new TextEncoder().encode('corrupted in transit'));
+  it('in a fresh container, falls back to the newest earlier promotion that verifies, the same for every request', async () => {
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    const v2 = await publishFixture(store, 'digits', 'two', 2);
+    const v3 = await publishFixture(store, 'digits', 'three', 3);
+    corrupt(v3, 'three'.toUpperCase());
+    corrupt(v2);
+    const log = jest.fn();
+    const { cache, create } = cacheWith(log);
+    const served = await Promise.all(Array.from({ length: 30 }, () => cache.get()));
+    expect(new Set(served.map((m) => m.pointer.version))).toEqual(new Set([v1]));
+    expect(served[0].fallbackFrom).toBe(v3);
+    await cache.get();
+    expect(create).toHaveBeenCalledTimes(1);
+    const errors = log.mock.calls.filter(([m]) => m.startsWith('error:'));
+    expect(errors).toEqual([
+      [
+        expect.stringMatching(
+          new RegExp(`refusing digits@${v3}: its model.onnx has sha256 .*serving digits@${v1} instead`),
+        ),
+      ],
+    ]);
+  });
 
-    const served = await cache.get();
-    expect(served.pointer.version).toBe(good.version);
-    expect(served.session).toEqual({ name: 'good' });
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/could not load digits@.*still serving digits@/));
-    bucket.mock.restore();
+  it('answers 503 naming the integrity failure when no promotion verifies, and logs it once', async () => {
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    corrupt(v1);
+    const log = jest.fn();
+    const { cache } = cacheWith(log);
+    for (let i = 0; i < 3; i++) {
+      await expect(cache.get()).rejects.toThrow(UpstreamError);
+      await expect(cache.get()).rejects.toThrow(/the promoted digits model cannot be served: refusing digits@/);
+    }
+    expect(log.mock.calls.filter(([m]) => m.startsWith('error:'))).toHaveLength(1);
+  });
+
+  it('refuses a version whose publish did not finish (no metadata.json)', async () => {
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    bucket.objects.delete(`models/digits/versions/${v1}/metadata.json`);
+    await expect(cacheWith().cache.get()).rejects.toThrow(/metadata.json is missing/);
   });
 });

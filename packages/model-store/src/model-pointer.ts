@@ -1,26 +1,6 @@
-/** One earlier promotion, kept in the pointer so that a rollback is a single write. */
-export interface PromotionRecord {
-  version: string;
-  modelSha256: string;
-  /** When this version became the promoted one. */
-  promotedAt: string;
-}
+import type { ModelPointer, PromotionRecord } from './model-contract';
 
-/**
- * The small object that names a model's promoted version (`models/<name>/latest.json`). Written
- * last, so it never points at a partial write. Pointers written before the registry have no
- * `history`; they read the same.
- */
-export interface ModelPointer {
-  model: string;
-  version: string;
-  prefix: string;
-  modelSha256: string;
-  /** When this pointer was written: by a publish, a promote or a rollback. */
-  publishedAt: string;
-  /** Previously promoted versions, newest first, at most MAX_POINTER_HISTORY. */
-  history?: PromotionRecord[];
-}
+export type { ModelPointer, PromotionRecord } from './model-contract';
 
 /** How many earlier promotions a pointer remembers (each ~150 bytes). */
 export const MAX_POINTER_HISTORY = 20;

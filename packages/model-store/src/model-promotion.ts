@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { NotFoundError } from '@serverless-ml/errors';
 import { checkModelName, checkVersionId } from './model-names';
 import { type ModelPointer, promotedPointer, rolledBackPointer } from './model-pointer';
 import type { ModelStore } from './model-store';
-import { ModelIntegrityError, RegistryConflictError, unknownModel, unknownVersion } from './registry-errors';
-import { readVersionMetadata } from './version-metadata';
+import { RegistryConflictError, unknownModel } from './registry-errors';
+import { verifyVersion } from './version-integrity';
 
 /** What a promote or rollback did: `changed` is false when the version was already promoted. */
 export interface PromotionResult {
@@ -16,33 +15,9 @@ export interface PromotionResult {
 }
 
 /**
- * Reads a version's model.onnx and returns its sha256, refusing a missing file or one that differs
- * from what was recorded for it (its metadata's `onnx.sha256`, or the pointer history's).
+ * Makes `version` the promoted one: checks the whole version (metadata per the contract, every
+ * artifact's size and sha256), then one write (the pointer). An incomplete version is refused.
  */
-export async function verifiedSha256(
-  store: ModelStore,
-  model: string,
-  version: string,
-  recorded: string[] = [],
-): Promise<string> {
-  const [onnx, metadata] = await Promise.all([
-    store.versionFile(model, version, 'model.onnx'),
-    store.versionFile(model, version, 'metadata.json'),
-  ]);
-  if (!onnx) throw unknownVersion(model, version);
-  const sha = createHash('sha256').update(onnx).digest('hex');
-  const expected = [readVersionMetadata(metadata).modelSha256, ...recorded].filter((s) => s !== undefined);
-  const mismatch = expected.find((s) => s !== sha);
-  if (mismatch) {
-    throw new ModelIntegrityError(
-      `refusing ${model}@${version}: its model.onnx has sha256 ${sha}, but ${mismatch} was recorded for it ` +
-        '(the file is corrupt or was replaced)',
-    );
-  }
-  return sha;
-}
-
-/** Makes `version` the promoted one: checks its model.onnx, then one write (the pointer). */
 export async function promoteVersion(
   store: ModelStore,
   model: string,
@@ -54,11 +29,14 @@ export async function promoteVersion(
   const current = await store.latest(model);
   const known = (current?.history ?? []).filter((h) => h.version === version).map((h) => h.modelSha256);
   if (current?.version === version) known.push(current.modelSha256);
-  const modelSha256 = await verifiedSha256(store, model, version, known).catch(async (error: unknown) => {
-    const unknown = error instanceof NotFoundError && !current && (await store.versions(model)).length === 0;
-    if (unknown) throw unknownModel(model, await store.models());
-    throw error;
-  });
+  const modelSha256 = await verifyVersion(store, model, version, known).then(
+    (v) => v.metadata.onnx.sha256,
+    async (error: unknown) => {
+      const unknown = error instanceof NotFoundError && !current && (await store.versions(model)).length === 0;
+      if (unknown) throw unknownModel(model, await store.models());
+      throw error;
+    },
+  );
   if (current?.version === version) return { model, from: version, to: version, changed: false, pointer: current };
   // Re-read at write time: a version published meanwhile goes into the history, not lost.
   const { previous, pointer } = await store.updatePointer(model, (latest) =>
@@ -79,7 +57,7 @@ export async function rollbackModel(store: ModelStore, model: string, now: Date)
         `promote a version instead with \`pnpm ml models promote ${model}@<version>\``,
     );
   }
-  await verifiedSha256(store, model, pointer.version, [pointer.modelSha256]);
+  await verifyVersion(store, model, pointer.version, [pointer.modelSha256]);
   const { pointer: written } = await store.updatePointer(model, (latest) => {
     // Undo only the promotion that was checked: another one since then is not ours to undo.
     if (latest?.version !== current.version || latest.publishedAt !== current.publishedAt) {

@@ -4,7 +4,8 @@ import type { PromotionRecord } from './model-pointer';
 import { type PromotionResult, promoteVersion, rollbackModel } from './model-promotion';
 import type { ModelStore } from './model-store';
 import { unknownModel, unknownVersion } from './registry-errors';
-import { readVersionMetadata } from './version-metadata';
+import { readVersionState, verifyVersion } from './version-integrity';
+import { headlineMetrics } from './version-metadata';
 
 /** One model at a glance. */
 export interface ModelSummary {
@@ -20,17 +21,31 @@ export interface ModelSummary {
 export interface VersionSummary {
   version: string;
   promoted: boolean;
+  /**
+   * `complete`: its metadata.json (written last) is there and follows the contract; `incomplete`:
+   * a publish that did not finish (an orphan, removed by `pnpm ml models clean`); `invalid`: its
+   * metadata.json does not follow the contract. Only complete versions can be promoted.
+   */
+  state: 'complete' | 'incomplete' | 'invalid';
+  /** What is wrong with an incomplete or invalid version. */
+  problem?: string;
   trainedAt?: string;
+  algorithm?: string;
   /** As recorded in its metadata.json. */
   modelSha256?: string;
   metrics: Record<string, number>;
 }
+
+/** Whether a version's files are what its metadata recorded, checked by reading every one. */
+export type Integrity = { state: 'verified' } | { state: 'failed'; problem: string };
 
 /** A model's versions, oldest first, and its promotion history (newest first). */
 export interface ModelVersions {
   name: string;
   promoted?: string;
   promotedAt?: string;
+  /** The promoted version's files checked against its metadata (what serving checks before loading it). */
+  integrity?: Integrity;
   history: PromotionRecord[];
   versions: VersionSummary[];
 }
@@ -39,7 +54,24 @@ export interface ModelVersions {
 export interface VersionDetail extends VersionSummary {
   model: string;
   files: string[];
+  integrity: Integrity;
   metadata?: Record<string, unknown>;
+}
+
+/** What `clean` removed (or, in a dry run, would remove). */
+export interface CleanResult {
+  removed: { model: string; version: string; files: number; problem: string }[];
+  /** Incomplete versions left alone because a publish may still be writing them. */
+  tooRecent: { model: string; version: string }[];
+}
+
+/** How old an incomplete version must be before `clean` takes it for an orphan (a publish takes seconds). */
+export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
+
+/** The time a version id was made (ids start with the UTC time, `2026-01-01T00-00-00-000Z-…`). */
+function versionTime(version: string): number {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(version);
+  return m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : Number.NaN;
 }
 
 /** Reads that fan out (a metadata.json per version) stay under this many requests at once. */
@@ -84,17 +116,35 @@ export class ModelRegistry {
     checkModelName(name);
     const [pointer, versions] = await Promise.all([this.store.latest(name), this.store.versions(name)]);
     if (!pointer && versions.length === 0) throw unknownModel(name, await this.store.models());
-    const summaries = await mapLimited(versions, async (version) => {
-      const meta = readVersionMetadata(await this.store.versionFile(name, version, 'metadata.json'));
-      const { trainedAt, modelSha256, metrics } = meta;
-      return { version, promoted: version === pointer?.version, trainedAt, modelSha256, metrics };
-    });
+    const summaries = await mapLimited(versions, (version) => this.summary(name, version, pointer?.version));
     return {
       name,
       promoted: pointer?.version,
       promotedAt: pointer?.publishedAt,
+      integrity: pointer && (await this.integrity(name, pointer.version, [pointer.modelSha256])),
       history: pointer?.history ?? [],
       versions: summaries,
+    };
+  }
+
+  private async integrity(name: string, version: string, expected: string[]): Promise<Integrity> {
+    return verifyVersion(this.store, name, version, expected).then(
+      () => ({ state: 'verified' }),
+      (error: Error) => ({ state: 'failed', problem: error.message }),
+    );
+  }
+
+  private async summary(name: string, version: string, promoted?: string): Promise<VersionSummary> {
+    const read = await readVersionState(this.store, name, version);
+    const base = { version, promoted: version === promoted, state: read.state };
+    if (read.state !== 'complete') return { ...base, problem: read.problem, metrics: {} };
+    const { metadata } = read;
+    return {
+      ...base,
+      trainedAt: metadata.trainedAt,
+      algorithm: metadata.algorithm,
+      modelSha256: metadata.onnx.sha256,
+      metrics: { ...metadata.metrics, ...headlineMetrics({ metrics: { baselines: metadata.baselines } }) },
     };
   }
 
@@ -110,17 +160,44 @@ export class ModelRegistry {
       if (wanted !== undefined) throw unknownVersion(name, wanted);
       throw new NotFoundError(`${name} has no promoted version: show one, e.g. ${name}@${versions.at(-1)}`);
     }
-    const meta = readVersionMetadata(await this.store.versionFile(name, wanted, 'metadata.json'));
+    const summary = await this.summary(name, wanted, pointer?.version);
+    const integrity = await this.integrity(name, wanted, pointer?.version === wanted ? [pointer.modelSha256] : []);
+    const read = await readVersionState(this.store, name, wanted);
     return {
       model: name,
-      version: wanted,
-      promoted: wanted === pointer?.version,
-      trainedAt: meta.trainedAt,
-      modelSha256: meta.modelSha256,
-      metrics: meta.metrics,
+      ...summary,
       files,
-      metadata: meta.raw,
+      integrity,
+      metadata: read.state === 'complete' ? read.metadata : undefined,
     };
+  }
+
+  /**
+   * Removes orphans: versions with no valid metadata.json (publishes that did not finish) older
+   * than `minAgeMs`, never the promoted one or one in its history. `dryRun` only lists them.
+   */
+  async clean(options: { model?: string; dryRun?: boolean; minAgeMs?: number } = {}): Promise<CleanResult> {
+    const minAge = options.minAgeMs ?? ORPHAN_MIN_AGE_MS;
+    const names = options.model === undefined ? await this.store.models() : [checkModelName(options.model)];
+    const result: CleanResult = { removed: [], tooRecent: [] };
+    for (const name of names) {
+      const [pointer, versions] = await Promise.all([this.store.latest(name), this.store.versions(name)]);
+      const kept = new Set([pointer?.version, ...(pointer?.history ?? []).map((h) => h.version)]);
+      for (const version of versions) {
+        if (kept.has(version)) continue;
+        const read = await readVersionState(this.store, name, version);
+        if (read.state !== 'incomplete') continue;
+        if (!(this.now().getTime() - versionTime(version) >= minAge)) {
+          result.tooRecent.push({ model: name, version });
+          continue;
+        }
+        const files = options.dryRun
+          ? (await this.store.versionFiles(name, version)).length
+          : await this.store.deleteVersion(name, version);
+        result.removed.push({ model: name, version, files, problem: read.problem });
+      }
+    }
+    return result;
   }
 
   /** Promotes a version after checking its model.onnx sha256; one pointer write. */

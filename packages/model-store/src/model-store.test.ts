@@ -1,13 +1,11 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
+import { fixtureArtifacts } from './contract.fixture';
 import { ModelStore, newVersionId } from './model-store';
 import { ObjectStore } from './object-store';
 
 const s3Mock = mockClient(S3Client);
-const artifacts = [
-  { name: 'model.onnx', body: new Uint8Array([1, 2, 3]), contentType: 'application/octet-stream' },
-  { name: 'metadata.json', body: '{}', contentType: 'application/json' },
-];
+const artifacts = fixtureArtifacts(new Uint8Array([1, 2, 3]));
 
 function store() {
   return new ModelStore(new ObjectStore(new S3Client({ region: 'us-east-1' }), 'models-bucket'));

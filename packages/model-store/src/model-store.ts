@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { ModelContractError, type ModelMetadata, parseModelMetadata, parseModelPointer } from './model-contract';
 import { checkModelName, checkVersionId } from './model-names';
 import { type ModelPointer, promotedPointer, versionPrefix } from './model-pointer';
 import { type ObjectStore, type WriteCondition, WriteConflictError } from './object-store';
 import { RegistryConflictError } from './registry-errors';
+import { sha256Hex } from './version-integrity';
 
 export type { ModelPointer } from './model-pointer';
 
@@ -16,6 +18,46 @@ export interface ModelArtifact {
 export interface PublishedModel {
   pointer: ModelPointer;
   keys: string[];
+  /** The metadata.json as written: the trainer's draft plus the version, artifacts and checksums. */
+  metadata: ModelMetadata;
+}
+
+/**
+ * The metadata.json a publish writes: the trainer's draft (an artifact named `metadata.json`)
+ * completed with the version, every other artifact's size and sha256, and checked against the
+ * contract — before anything is written, so a trainer bug never leaves a version behind.
+ */
+function completeMetadata(
+  model: string,
+  version: string,
+  artifacts: ModelArtifact[],
+  draft: ModelArtifact,
+  now: Date,
+): ModelMetadata {
+  const key = `${versionPrefix(model, version)}metadata.json`;
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = typeof draft.body === 'string' ? JSON.parse(draft.body) : JSON.parse(Buffer.from(draft.body).toString());
+  } catch (error) {
+    throw new ModelContractError(key, `the trainer's draft is not JSON (${(error as Error).message})`);
+  }
+  const records = artifacts.map((a) => ({
+    name: a.name,
+    sha256: sha256Hex(a.body),
+    size: typeof a.body === 'string' ? Buffer.byteLength(a.body) : a.body.length,
+    contentType: a.contentType,
+  }));
+  const onnx = records.find((r) => r.name === 'model.onnx');
+  const extraOnnx = typeof parsed.onnx === 'object' && parsed.onnx !== null ? parsed.onnx : {};
+  const full = {
+    ...parsed,
+    model,
+    version,
+    onnx: { ...extraOnnx, sha256: onnx?.sha256 },
+    artifacts: records,
+    trainedAt: typeof parsed.trainedAt === 'string' ? parsed.trainedAt : now.toISOString(),
+  };
+  return parseModelMetadata(JSON.stringify(full), key);
 }
 
 /** How often a pointer update is re-read and retried when another writer changed it meanwhile. */
@@ -37,17 +79,28 @@ export class ModelStore {
     return `models/${model}/latest.json`;
   }
 
-  /** Writes every artifact under a fresh version, then flips the pointer. A failure leaves the old pointer. */
+  /**
+   * Publishes a version: writes every artifact, then its metadata.json (the trainer's draft,
+   * passed as the `metadata.json` artifact, completed with every artifact's size and sha256),
+   * then flips the pointer. A version exists only once its metadata is there, so a publish cut
+   * short leaves an incomplete version that listings mark and promotion refuses, never a pointer
+   * to it.
+   */
   async publish(model: string, artifacts: ModelArtifact[], now: Date = new Date()): Promise<PublishedModel> {
     const onnx = artifacts.find((a) => a.name === 'model.onnx');
     if (!onnx) throw new Error('a published model needs a model.onnx artifact');
+    const draft = artifacts.find((a) => a.name === 'metadata.json');
+    if (!draft) throw new Error('a published model needs a metadata.json artifact (the draft publish completes)');
+    const files = artifacts.filter((a) => a !== draft);
     const version = newVersionId(now);
     const prefix = versionPrefix(checkModelName(model), version);
-    // Sequential on purpose: the pointer must not be written if any artifact fails.
-    for (const artifact of artifacts) {
+    const metadata = completeMetadata(model, version, files, draft, now);
+    // Sequential on purpose: metadata.json, then the pointer, only once every artifact is stored.
+    for (const artifact of files) {
       await this.objects.put(prefix + artifact.name, artifact.body, artifact.contentType);
     }
-    const modelSha256 = createHash('sha256').update(onnx.body).digest('hex');
+    await this.objects.put(`${prefix}metadata.json`, JSON.stringify(metadata, null, 2), 'application/json');
+    const modelSha256 = metadata.onnx.sha256;
     // The old pointer goes into the new one's history (for rollback); a trainer that published
     // meanwhile is re-read, so its version stays in the history instead of being overwritten.
     const { pointer } = await this.updatePointer(model, (previous) =>
@@ -59,12 +112,19 @@ export class ModelStore {
         { cause: error },
       );
     });
-    return { pointer, keys: artifacts.map((a) => prefix + a.name) };
+    return { pointer, keys: [...files, draft].map((a) => prefix + a.name), metadata };
   }
 
   /** The current pointer; `undefined` before the first publish. */
   async latest(model: string): Promise<ModelPointer | undefined> {
-    return this.objects.getJson<ModelPointer>(this.pointerKey(model));
+    return (await this.taggedPointer(model))?.value;
+  }
+
+  /** The pointer with its ETag, checked against the contract (ModelContractError naming the key). */
+  private async taggedPointer(model: string): Promise<{ value: ModelPointer; etag?: string } | undefined> {
+    const key = this.pointerKey(model);
+    const read = await this.objects.getTagged(key);
+    return read && { value: parseModelPointer(read.bytes, key), etag: read.etag };
   }
 
   /**
@@ -79,7 +139,7 @@ export class ModelStore {
   ): Promise<{ previous?: ModelPointer; pointer: ModelPointer }> {
     const key = this.pointerKey(model);
     for (let attempt = 1; ; attempt++) {
-      const read = await this.objects.getTaggedJson<ModelPointer>(key);
+      const read = await this.taggedPointer(model);
       const condition: WriteCondition | undefined =
         read === undefined ? { ifAbsent: true } : read.etag ? { ifMatch: read.etag } : undefined;
       const pointer = next(read?.value);
@@ -122,6 +182,16 @@ export class ModelStore {
   async models(): Promise<string[]> {
     const { prefixes } = await this.objects.list('models/', '/');
     return prefixes.map((p) => p.slice('models/'.length, -1)).sort();
+  }
+
+  /** Deletes every file of a version (an orphan); the pointer is never touched. */
+  async deleteVersion(model: string, version: string): Promise<number> {
+    const prefix = versionPrefix(checkModelName(model), checkVersionId(version));
+    const { keys } = await this.objects.list(prefix);
+    // metadata.json first: a version half-deleted reads as incomplete, never as complete.
+    keys.sort((a, b) => Number(b.endsWith('/metadata.json')) - Number(a.endsWith('/metadata.json')));
+    for (const key of keys) await this.objects.delete(key);
+    return keys.length;
   }
 
   /** Version ids of a model, oldest first (ids sort by time). */

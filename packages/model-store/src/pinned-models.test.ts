@@ -1,89 +1,80 @@
-import { createHash } from 'node:crypto';
-import { NotFoundError, UpstreamError, ValidationError } from '@serverless-ml/errors';
+import { NotFoundError, ValidationError } from '@serverless-ml/errors';
 import type { OrtSession } from '@serverless-ml/onnx';
-import type { ModelPointer } from './model-pointer';
+import { publishFixture } from './contract.fixture';
+import { mockBucket } from './mock-bucket.fixture';
+import { ModelStore } from './model-store';
 import { PinnedModels } from './pinned-models';
-
-const bytes = (v: string) => new TextEncoder().encode(v);
-const sha = (v: string) => createHash('sha256').update(v).digest('hex');
-
-/** Versions as `version → model.onnx text`; `recorded` says what each metadata.json records. */
-function fakeStore(
-  files: Record<string, string>,
-  recorded: Record<string, string | undefined>,
-  pointer?: ModelPointer,
-) {
-  return {
-    latest: jest.fn(async () => pointer),
-    versionFile: jest.fn(async (_model: string, version: string, name: string) => {
-      if (!(version in files)) return undefined;
-      if (name === 'model.onnx') return bytes(files[version]);
-      const sha256 = recorded[version];
-      return bytes(JSON.stringify(sha256 ? { onnx: { sha256 }, trainedAt: '2026-01-01T00:00:00Z' } : {}));
-    }),
-  };
-}
+import { ModelIntegrityError } from './registry-errors';
+import { sha256Hex } from './version-integrity';
 
 const session = (b: Uint8Array) => ({ model: new TextDecoder().decode(b) }) as unknown as OrtSession;
 
-function pinned(store: ReturnType<typeof fakeStore>, log: (m: string) => void = () => undefined, max = 4) {
-  const create = jest.fn(async (b: Uint8Array) => session(b));
-  const verify = jest.fn(async () => undefined);
-  return { models: new PinnedModels('digits', { store, create, verify, log }, max), create, verify };
-}
-
 describe('PinnedModels', () => {
-  it('loads exactly the version asked for, checked against its metadata, once', async () => {
-    const store = fakeStore({ v1: 'one', v2: 'two' }, { v1: sha('one'), v2: sha('two') });
-    const { models, create, verify } = pinned(store);
-    const loaded = await models.get('v1');
-    expect(loaded.pointer).toMatchObject({ model: 'digits', version: 'v1', modelSha256: sha('one') });
+  let bucket: ReturnType<typeof mockBucket>;
+  let store: ModelStore;
+  beforeEach(() => {
+    bucket = mockBucket();
+    store = new ModelStore(bucket.objectStore);
+  });
+  afterEach(() => bucket.mock.restore());
+
+  function pinned(log: (m: string) => void = () => undefined, max = 4) {
+    const create = jest.fn(async (b: Uint8Array) => session(b));
+    const verify = jest.fn(async () => undefined);
+    return { models: new PinnedModels('digits', { store, create, verify, log }, max), create, verify };
+  }
+
+  it('loads exactly the version asked for, verified against its metadata, once', async () => {
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    await publishFixture(store, 'digits', 'two', 2);
+    const { models, create, verify } = pinned();
+    const loaded = await models.get(v1);
+    expect(loaded.pointer).toMatchObject({ model: 'digits', version: v1, modelSha256: sha256Hex('one') });
+    expect(loaded.metadata).toMatchObject({ model: 'digits', version: v1, task: 'classification' });
     expect(loaded.session).toEqual({ model: 'one' });
-    expect(await models.get('v1')).toBe(loaded);
+    expect(await models.get(v1)).toBe(loaded);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ prefix: 'models/digits/versions/v1/' }));
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ prefix: `models/digits/versions/${v1}/` }));
   });
 
   it('answers 404 naming an unknown version, 400 for a malformed one', async () => {
-    const { models } = pinned(fakeStore({}, {}));
+    const { models } = pinned();
     await expect(models.get('v9')).rejects.toThrow(NotFoundError);
-    await expect(models.get('v9')).rejects.toThrow('no digits model version "v9"');
+    await expect(models.get('v9')).rejects.toThrow('no version "v9" of model digits');
     await expect(models.get('../x')).rejects.toThrow(ValidationError);
   });
 
   it('refuses a version whose model.onnx does not match its metadata, and retries later', async () => {
-    const files = { v1: 'tampered' };
-    const { models } = pinned(fakeStore(files, { v1: sha('one') }));
-    await expect(models.get('v1')).rejects.toThrow(UpstreamError);
-    await expect(models.get('v1')).rejects.toThrow(/refusing digits@v1: its model.onnx has sha256/);
-    files.v1 = 'one';
-    await expect(models.get('v1')).resolves.toMatchObject({ pointer: { version: 'v1' } });
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    const key = `models/digits/versions/${v1}/model.onnx`;
+    bucket.objects.set(key, new TextEncoder().encode('two'));
+    const { models } = pinned();
+    await expect(models.get(v1)).rejects.toThrow(ModelIntegrityError);
+    await expect(models.get(v1)).rejects.toThrow(new RegExp(`refusing digits@${v1}: its model.onnx has sha256`));
+    bucket.objects.set(key, new TextEncoder().encode('one'));
+    await expect(models.get(v1)).resolves.toMatchObject({ pointer: { version: v1 } });
   });
 
-  it("falls back to the pointer history's checksum when the metadata records none", async () => {
-    const history = [{ version: 'v1', modelSha256: sha('one'), promotedAt: '' }];
-    const pointer = { model: 'digits', version: 'v2', prefix: '', modelSha256: sha('two'), publishedAt: '', history };
-    const { models } = pinned(fakeStore({ v1: 'tampered' }, {}, pointer));
-    await expect(models.get('v1')).rejects.toThrow(/but .* was recorded for it/);
-  });
-
-  it('loads a version with no checksum recorded anywhere, with a warning', async () => {
-    const log = jest.fn();
-    const { models } = pinned(fakeStore({ v1: 'one' }, {}), log);
-    await expect(models.get('v1')).resolves.toMatchObject({ pointer: { modelSha256: sha('one') } });
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/no sha256 is recorded for digits@v1/));
+  it('refuses a version whose publish did not finish', async () => {
+    const v1 = await publishFixture(store, 'digits', 'one', 1);
+    bucket.objects.delete(`models/digits/versions/${v1}/metadata.json`);
+    await expect(pinned().models.get(v1)).rejects.toThrow(/metadata.json is missing \(the publish did not finish\)/);
   });
 
   it('keeps at most `max` versions, dropping the least recently used', async () => {
-    const store = fakeStore({ a: 'a', b: 'b', c: 'c' }, {});
-    const { models, create } = pinned(store, () => undefined, 2);
-    await models.get('a');
-    await models.get('b');
-    await models.get('a');
-    await models.get('c'); // evicts b
-    await models.get('a');
+    const [a, b, c] = [
+      await publishFixture(store, 'digits', 'a', 1),
+      await publishFixture(store, 'digits', 'b', 2),
+      await publishFixture(store, 'digits', 'c', 3),
+    ];
+    const { models, create } = pinned(() => undefined, 2);
+    await models.get(a);
+    await models.get(b);
+    await models.get(a);
+    await models.get(c); // evicts b
+    await models.get(a);
     expect(create).toHaveBeenCalledTimes(3);
-    await models.get('b');
+    await models.get(b);
     expect(create).toHaveBeenCalledTimes(4);
   });
 });

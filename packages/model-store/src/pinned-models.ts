@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
-import { AppError, NotFoundError, UpstreamError } from '@serverless-ml/errors';
+import { AppError, UpstreamError } from '@serverless-ml/errors';
 import type { OrtSession } from '@serverless-ml/onnx';
+import type { ModelMetadata } from './model-contract';
 import { checkVersionId } from './model-names';
 import { type ModelPointer, versionPrefix } from './model-pointer';
 import type { ModelStore } from './model-store';
-import { readVersionMetadata } from './version-metadata';
+import { verifyVersion } from './version-integrity';
 
 /** A model version and its ONNX session; the same object until the version changes. */
 export interface LoadedModel {
   pointer: ModelPointer;
   session: OrtSession;
+  /** The version's metadata.json, checked against the contract. */
+  metadata: ModelMetadata;
+  /** Set when the promoted version failed its integrity check and this earlier one serves instead. */
+  fallbackFrom?: string;
 }
 
 /** How many pinned versions a container keeps loaded next to the latest one (each is a session). */
@@ -17,17 +21,16 @@ export const MAX_PINNED_VERSIONS = 4;
 
 /** What loading a pinned version needs: the store, the session factory, the caller's extra checks, a log. */
 export interface PinnedModelDeps {
-  store: Pick<ModelStore, 'latest' | 'versionFile'>;
+  store: ModelStore;
   create: (model: Uint8Array) => Promise<OrtSession>;
   verify: (pointer: ModelPointer) => Promise<void>;
   log: (message: string) => void;
 }
 
 /**
- * Exact versions asked for by callers (`?version=…`), least recently used first out. A version's
- * model.onnx is checked against the sha256 its own metadata.json records (`onnx.sha256`, which
- * every trainer writes); failing that, against the pointer or its promotion history; a version
- * with no recorded checksum anywhere is loaded with a warning. A failed load is not cached.
+ * Exact versions asked for by callers (`?version=…`), least recently used first out. A version is
+ * verified whole before it is served (verifyVersion: its metadata, every artifact's size and
+ * sha256); a version that fails is refused (409 ModelIntegrityError). A failed load is not cached.
  */
 export class PinnedModels {
   private readonly loaded = new Map<string, Promise<LoadedModel>>();
@@ -62,35 +65,22 @@ export class PinnedModels {
   private async load(version: string): Promise<LoadedModel> {
     const { store, create, verify, log } = this.deps;
     try {
-      const [bytes, metadata] = await Promise.all([
-        store.versionFile(this.name, version, 'model.onnx'),
-        store.versionFile(this.name, version, 'metadata.json'),
-      ]);
-      if (!bytes) throw new NotFoundError(`no ${this.name} model version "${version}"`);
-      const meta = readVersionMetadata(metadata);
-      const recorded = meta.modelSha256 ?? (await this.recordedInPointer(version));
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      if (recorded && sha !== recorded) {
-        throw new UpstreamError(
-          `refusing ${this.name}@${version}: its model.onnx has sha256 ${sha}, but ${recorded} was recorded for it`,
-        );
-      }
-      if (!recorded) log(`warning: no sha256 is recorded for ${this.name}@${version}; loading it unchecked`);
+      const { metadata, onnx } = await verifyVersion(store, this.name, version);
       const prefix = versionPrefix(this.name, version);
-      const pointer = { model: this.name, version, prefix, modelSha256: sha, publishedAt: meta.trainedAt ?? '' };
+      const pointer = {
+        model: this.name,
+        version,
+        prefix,
+        modelSha256: metadata.onnx.sha256,
+        publishedAt: metadata.trainedAt,
+      };
       await verify(pointer);
-      const session = await create(bytes);
-      log(`loaded pinned ${this.name}@${version} (${bytes.length} bytes)`);
-      return { pointer, session };
+      const session = await create(onnx);
+      log(`loaded pinned ${this.name}@${version} (${onnx.length} bytes)`);
+      return { pointer, session, metadata };
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new UpstreamError(`could not load the ${this.name} model version ${version}`, error);
     }
-  }
-
-  private async recordedInPointer(version: string): Promise<string | undefined> {
-    const pointer = await this.deps.store.latest(this.name);
-    if (pointer?.version === version) return pointer.modelSha256;
-    return pointer?.history?.find((h) => h.version === version)?.modelSha256;
   }
 }

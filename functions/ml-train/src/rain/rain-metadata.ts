@@ -1,3 +1,4 @@
+import type { MetadataDraft } from '@serverless-ml/model-store/contract';
 import {
   RAIN_FEATURE_DESCRIPTIONS,
   RECENT_DAYS_IMPUTATION,
@@ -32,16 +33,34 @@ export interface RainMetadataInput {
 export const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 /** metadata.json of a rain model: what it is, what it was trained on, how well it does, how to call it. */
-export function rainMetadata(m: RainMetadataInput, trainedAt: Date) {
+export function rainMetadata(m: RainMetadataInput, trainedAt: Date): MetadataDraft & Record<string, unknown> {
   const { seed, ...hyperParameters } = m.params;
+  const names = RAIN_FEATURE_DESCRIPTIONS.map((f) => f.name);
+  const { baselines, without_recent_days, ...headline } = m.metrics;
   return {
     model: 'rain',
-    task: 'P(precipitation > 0 tomorrow at the same place) from one day of weather',
-    algorithm: 'gradient-boosted regression trees on the log-loss (own implementation, histogram splits)',
+    task: 'binary-classification',
+    target: 'P(precipitation > 0 tomorrow at the same place) from one day of weather',
+    algorithm: 'boosted-trees',
+    algorithmDescription: 'gradient-boosted regression trees on the log-loss (own implementation, histogram splits)',
     hyperParameters,
     seed,
+    input: {
+      features: RAIN_FEATURE_DESCRIPTIONS.map((f) => ({
+        name: f.name,
+        type: 'number' as const,
+        description: f.description,
+      })),
+      tensors: [{ name: 'features', type: 'float32', features: names }],
+    },
+    output: { tensor: 'probability', name: 'rain_tomorrow', description: 'P(precipitation > 0 tomorrow)' },
+    metrics: {
+      ...headline,
+      ...Object.fromEntries(Object.entries(without_recent_days).map(([k, v]) => [`without_recent_days.${k}`, v])),
+    },
+    baselines,
     trainEvent: { model: 'rain', datasetKey: m.dataset.key, seed },
-    dataset: m.dataset,
+    dataset: { ...m.dataset, trainRows: m.split.train.length, testRows: m.split.test.length },
     split: {
       trainYears: m.split.trainYears,
       testYear: m.split.testYear,
@@ -49,13 +68,10 @@ export function rainMetadata(m: RainMetadataInput, trainedAt: Date) {
       testRows: m.split.test.length,
     },
     // The names alone, in input order: rain-forecast refuses a model whose list differs from its own.
-    features: RAIN_FEATURE_DESCRIPTIONS.map((f) => f.name),
-    featureDescriptions: Object.fromEntries(RAIN_FEATURE_DESCRIPTIONS.map((f) => [f.name, f.description])),
+    features: names,
     recentDays: { windowDays: RECENT_WINDOW_DAYS, imputation: RECENT_DAYS_IMPUTATION },
-    metrics: m.metrics,
     trainingMs: round(m.trainingMs, 1),
     onnx: {
-      sha256: m.onnx.sha256,
       inputs: { features: ['N', m.onnx.featureCount] },
       outputs: { probability: ['N'] },
       opsets: { '': 17, 'ai.onnx.ml': 3 },

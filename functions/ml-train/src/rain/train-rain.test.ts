@@ -40,10 +40,12 @@ describe('trainRain', () => {
     const metadata = JSON.parse(String(models.objects.get(summary.keys[1])));
     expect(metadata.split).toMatchObject({ trainYears: [2012, 2013, 2014], testYear: 2015, testRows: 728 });
     expect(metadata.features).toEqual(RAIN_FEATURE_NAMES);
-    expect(Object.keys(metadata.featureDescriptions)).toEqual(RAIN_FEATURE_NAMES);
+    expect(metadata.input.features.map((f: { name: string }) => f.name)).toEqual(RAIN_FEATURE_NAMES);
+    expect(metadata).toMatchObject({ task: 'binary-classification', output: { tensor: 'probability' } });
     expect(metadata.trainingPlaces).toEqual(TRAINING_PLACES);
-    expect(metadata.metrics.without_recent_days.auc).toBeGreaterThanOrEqual(0.72);
-    expect(metadata.metrics.without_recent_days.accuracy).toBeGreaterThanOrEqual(0.71);
+    expect(metadata.metrics['without_recent_days.auc']).toBeGreaterThanOrEqual(0.72);
+    expect(metadata.metrics['without_recent_days.accuracy']).toBeGreaterThanOrEqual(0.71);
+    expect(metadata.baselines.persistence_accuracy).toBeCloseTo(0.691, 3);
     expect(metadata.onnx.maxAbsDiffVsTrainer).toBeLessThan(1e-5);
     expect(metadata.dataset.sha256).toBe('27219f1ca8dbd94c9b6f4b9f4f52ab2f1eb33dfdcf719cd9fc6481ed50b74549');
     expect(metadata.onnx.sha256).toBe(sha256Hex(models.bytes(summary.keys[0])));

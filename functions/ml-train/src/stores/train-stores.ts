@@ -1,5 +1,6 @@
 import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
+import type { MetadataDraft } from '@serverless-ml/model-store/contract';
 import type { TrainDeps, TrainSummary } from '../train-types';
 import { checkStoresModel } from './check-stores-model';
 import { type ProblemReport, parseStoreCsv, type StoreCatalog } from './store-catalog-csv';
@@ -48,14 +49,30 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
       `${invalidRows.count ? ` (lines ${invalidRows.first.map((p) => p.line).join(', ')}…)` : ''}, ` +
       `${duplicateIds.count} duplicate ids`,
   );
+  const started = performance.now();
   const onnx = buildStoresModel(stores);
+  const buildMs = performance.now() - started;
 
   log(`[3/4] checking with ONNX Runtime that every store is its own nearest (distance 0)`);
   const check = await checkStoresModel(onnx, stores);
 
-  const metadata = {
+  const metadata: MetadataDraft & Record<string, unknown> = {
     model: 'stores',
-    algorithm: 'exact k-nearest neighbours by great-circle distance (brute force over every store)',
+    task: 'nearest-neighbours',
+    algorithm: 'exact-knn',
+    algorithmDescription: 'exact k-nearest neighbours by great-circle distance (brute force over every store)',
+    hyperParameters: {},
+    input: {
+      features: [
+        { name: 'latitude', type: 'number', description: 'degrees north, -90..90' },
+        { name: 'longitude', type: 'number', description: 'degrees east, -180..180' },
+      ],
+      tensors: [{ name: 'query', type: 'float64', features: ['latitude', 'longitude'], encoding: 'unit-vector' }],
+    },
+    output: { tensor: 'indices', name: 'store', description: 'indices into stores.json, nearest first' },
+    // Nothing is held out (any store can be an answer): the figures are the catalog's.
+    metrics: { count: stores.length, invalid_rows: invalidRows.count, duplicate_ids: duplicateIds.count },
+    baselines: {},
     formula: STORES_FORMULA,
     earthRadiusKm: EARTH_RADIUS_KM,
     count: stores.length,
@@ -67,6 +84,9 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
       sha256: sha256Hex(raw),
       schema: catalog.schema,
       rows: catalog.rows,
+      trainRows: stores.length,
+      testRows: 0,
+      invalidRows: invalidRows.count,
       // `content`: each id is contentStoreId's hash of name, address and coordinates.
       ids: catalog.ids,
       extraColumns: catalog.extraColumns,
@@ -77,11 +97,10 @@ export async function trainStores(request: { datasetKey: string }, deps: TrainDe
     onnx: {
       inputs: { query: ['N', 3], k: [1] },
       outputs: { chord2: ['N', 'k'], indices: ['N', 'k'] },
-      sha256: sha256Hex(onnx),
     },
+    trainingMs: Math.round(buildMs * 10) / 10,
     codeVersion: deps.provenance.codeVersion,
     versions: deps.provenance.versions,
-    trainedAt: new Date().toISOString(),
   };
 
   log(`[4/4] writing model, catalog and metadata`);
