@@ -2,16 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FUNCTIONS } from './measure-package-sizes';
+import type { SklearnOutcome } from './sklearn-reference';
 
 /** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
 export type FigureValue = number | string | boolean | number[] | string[] | Record<string, number | null> | null;
 export type FigureGroup = Record<string, FigureValue>;
-export const GROUPS = ['digits', 'rain', 'stores', 'http', 'package', 'pods'] as const;
+export const GROUPS = ['digits', 'rain', 'stores', 'housing', 'http', 'package', 'pods'] as const;
 export type GroupName = (typeof GROUPS)[number];
 /** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
 export type FigureName = `${GroupName}.${string}`;
 
-/** `.bench/results.json`: nested groups (`digits`, `rain`, `stores`, `http`, `package`, `pods`), flat snake_case keys inside. */
+/** `.bench/results.json`: nested groups (`digits`, `rain`, `stores`, `housing`, `http`, `package`, `pods`), flat snake_case keys inside. */
 export interface BenchResults {
   createdAt: string;
   durationS: number;
@@ -29,9 +30,13 @@ export interface BenchResults {
   digits: FigureGroup;
   rain: FigureGroup;
   stores: FigureGroup;
+  /** Ours, by algorithm: `housing.forest` is `{ r2, rmse, train_ms, predict4128_ms, single_p50_us }`. */
+  housing: FigureGroup;
   http: FigureGroup;
   package: FigureGroup;
   pods: FigureGroup;
+  /** scikit-learn on the same data and splits, measured in this run: the table's references. */
+  sklearn?: SklearnOutcome;
   /** Why a figure is null, by dotted name. */
   unmeasured: Record<string, string>;
   /** Each target as checked, by dotted name; `met` is null when the figure is. */
@@ -58,6 +63,7 @@ export function newResults(): BenchResults {
     digits: {},
     rain: {},
     stores: {},
+    housing: {},
     http: {},
     package: {},
     pods: {},

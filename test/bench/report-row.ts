@@ -1,4 +1,8 @@
 import type { BenchResults, GroupName } from './bench-results';
+import type { SklearnFigures } from './sklearn-figures';
+
+/** A reference computed from the results (e.g. scikit-learn measured in this run) and our figure, null when unmeasured. */
+export type Reference = (results: BenchResults, ours: number | null) => string;
 
 /** One line of the table: where its figure is, how it is shown, its target and reference. */
 export interface Row {
@@ -7,7 +11,7 @@ export interface Row {
   show: (value: number, results: BenchResults) => string;
   /** Upper or lower bound, in the figure's own unit. */
   target?: { max?: number; min?: number; text: string };
-  reference: string;
+  reference: string | Reference;
 }
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
@@ -15,3 +19,40 @@ export const us = (v: number) => `${v.toFixed(1)} µs`;
 // MB = 10^6 bytes, the layer README's unit.
 export const mb = (v: number) => `${(v / 1e6).toFixed(2)} MB`;
 export const count = (v: number) => String(v);
+export const dec4 = (v: number) => v.toFixed(4);
+
+type SklearnPick = (s: SklearnFigures) => number | undefined;
+
+const ratio = (ours: number, ref: number) => `×${(ours / ref).toPrecision(2)}`;
+function difference(ours: number, ref: number): string {
+  const shown = Math.abs(ours - ref).toFixed(4);
+  return `${Number(shown) === 0 ? '±' : ours > ref ? '+' : '−'}${shown}`;
+}
+
+/**
+ * The reference as scikit-learn measured it in this run, and how ours compares: `ratio` (ours ÷
+ * theirs, for times and errors: below 1 is better) or `difference` (ours − theirs, for scores:
+ * above 0 is better). `refs` maps a label to a figure: "sklearn 29.6 ms → ours ×0.37"; with
+ * several, ours is compared with the best of them. "—" when scikit-learn was skipped.
+ */
+export function versusSklearn(
+  refs: Record<string, SklearnPick>,
+  show: (v: number) => string,
+  compare: 'ratio' | 'difference' = 'ratio',
+): Reference {
+  return (results, ours) => {
+    const s = results.sklearn;
+    if (!s || 'skipped' in s) return '—';
+    const measured = Object.entries(refs).flatMap(([label, pick]) => {
+      const value = pick(s);
+      return value === undefined ? [] : [{ label, value }];
+    });
+    if (measured.length === 0) return '—';
+    const better = (a: number, b: number) => (compare === 'ratio' ? a < b : a > b);
+    const best = measured.reduce((a, b) => (better(b.value, a.value) ? b : a));
+    const text = measured.map(({ label, value }) => `${label} ${show(value)}`).join(', ');
+    if (ours === null) return text;
+    const versus = compare === 'ratio' ? ratio(ours, best.value) : difference(ours, best.value);
+    return `${text} → ours ${versus}${measured.length > 1 ? ` vs ${best.label}` : ''}`;
+  };
+}

@@ -1,4 +1,4 @@
-import { mb, ms, type Row, us } from './report-row';
+import { mb, ms, type Row, us, versusSklearn } from './report-row';
 
 export const DIGITS_ROWS: Row[] = [
   {
@@ -6,14 +6,14 @@ export const DIGITS_ROWS: Row[] = [
     label: 'digits accuracy (899 test rows)',
     show: (v, r) => `${v.toFixed(5)} (${r.digits.correct}/${r.digits.total})`,
     target: { min: 0.96885, text: '≥ 0.96885 (871/899)' },
-    reference: '0.96885 (871/899)',
+    reference: versusSklearn({ sklearn: (s) => s.digits.accuracy }, (v) => v.toFixed(5), 'difference'),
   },
   {
     path: ['digits', 'train_ms'],
     label: 'train SVC, 898 rows (warm median)',
     show: ms,
     target: { max: 100, text: '≤ 100 ms' },
-    reference: '46 ms (libsvm-js ~245 ms)',
+    reference: versusSklearn({ sklearn: (s) => s.digits.fit_ms }, ms),
   },
   { path: ['digits', 'train_solver_ms'], label: '  of which libsvm train() alone', show: ms, reference: '—' },
   { path: ['digits', 'train_first_ms'], label: 'train SVC, first run (+ WASM compile)', show: ms, reference: '—' },
@@ -22,14 +22,14 @@ export const DIGITS_ROWS: Row[] = [
     label: 'predict 899 rows, one batch (median)',
     show: ms,
     target: { max: 5, text: '≤ 5 ms' },
-    reference: '68 ms (ORT SVMClassifier ~35 ms)',
+    reference: versusSklearn({ sklearn: (s) => s.digits.predict_all_ms }, ms),
   },
   {
     path: ['digits', 'single_p50_us'],
     label: 'predict 1 row, p50',
     show: us,
     target: { max: 60, text: '≤ 60 µs' },
-    reference: '197 µs',
+    reference: versusSklearn({ sklearn: (s) => s.digits.single_p50_us }, us),
   },
   { path: ['digits', 'single_p99_us'], label: 'predict 1 row, p99', show: us, reference: '—' },
   {
@@ -37,7 +37,7 @@ export const DIGITS_ROWS: Row[] = [
     label: 'cold start: spawn → 1st prediction',
     show: ms,
     target: { max: 250, text: '≤ 250 ms' },
-    reference: '750–900 ms (`import sklearn` alone)',
+    reference: versusSklearn({ sklearn: (s) => s.digits.cold_start_ms }, ms),
   },
   {
     path: ['digits', 'cold_start_in_child_ms'],
@@ -49,9 +49,14 @@ export const DIGITS_ROWS: Row[] = [
     path: ['digits', 'cold_start_handler_loaded_ms'],
     label: 'cold start: handler required (in child)',
     show: ms,
-    reference: '—',
+    reference: versusSklearn({ '`import sklearn`': (s) => s.imports.import_sklearn_ms }, ms),
   },
-  { path: ['digits', 'node_boot_ms'], label: 'empty node: spawn → report', show: ms, reference: '—' },
+  {
+    path: ['digits', 'node_boot_ms'],
+    label: 'empty node: spawn → report',
+    show: ms,
+    reference: versusSklearn({ '`python3 -c pass`': (s) => s.imports.python_boot_ms }, ms),
+  },
 ];
 
 export const DIGITS_HTTP_ROWS: Row[] = [

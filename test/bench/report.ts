@@ -1,15 +1,37 @@
-import type { BenchResults } from './bench-results';
+import type { BenchResults, FigureValue } from './bench-results';
 import { ROWS, type Row } from './report-rows';
 
 /** The dotted name of a row's figure, as used in `unmeasured` and `targets`. */
 export const dotted = (row: Row) => row.path.filter(Boolean).join('.');
 
-function valueAt(results: BenchResults, row: Row): number | null {
+/** The row's figure: a number, null when unmeasured, undefined when no phase wrote it. */
+function rawAt(results: BenchResults, row: Row): FigureValue | undefined {
   const [group, key, sub] = row.path;
   const value = results[group][key];
-  const picked =
-    sub !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value) ? value[sub] : value;
+  if (sub === undefined) return value;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value[sub] : value;
+}
+
+function valueAt(results: BenchResults, row: Row): number | null {
+  const picked = rawAt(results, row);
   return typeof picked === 'number' ? picked : null;
+}
+
+function shownValue(results: BenchResults, row: Row, v: number | null): string {
+  if (v !== null) return row.show(v, results);
+  return rawAt(results, row) === undefined ? 'not measured' : 'n/a';
+}
+
+/** What the reference column says about scikit-learn: skipped, or what the ratios and differences mean. */
+function sklearnNote(results: BenchResults): string {
+  const s = results.sklearn;
+  if (!s) return 'reference: scikit-learn was not run';
+  if ('skipped' in s) return `reference: scikit-learn skipped, its columns show —: ${s.skipped}`;
+  const v = s.versions;
+  return (
+    `reference: scikit-learn ${v.sklearn} (numpy ${v.numpy}, Python ${v.python}, one thread) measured in this run; ` +
+    'ours ×r = ours ÷ theirs (times, errors: below 1 is better), ours ±d = ours − theirs (scores: above 0 is better)'
+  );
 }
 
 const meets = (v: number, t: NonNullable<Row['target']>) =>
@@ -32,14 +54,14 @@ export function formatTable(results: BenchResults): string {
     const mark = !row.target || v === null ? '' : meets(v, row.target) ? ' ✓' : ' ✗';
     return [
       row.label,
-      v === null ? 'n/a' : row.show(v, results),
+      shownValue(results, row, v),
       row.target ? `${row.target.text}${mark}` : '—',
-      row.reference,
+      typeof row.reference === 'string' ? row.reference : row.reference(results, v),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   const notes = Object.entries(results.unmeasured).map(([key, why]) => `n/a ${key}: ${why}`);
-  return [fmt(header), rule, ...lines.map(fmt), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [fmt(header), rule, ...lines.map(fmt), '', sklearnNote(results), ...notes].join('\n');
 }

@@ -1,6 +1,7 @@
-// `pnpm bench`: measures digits (training, inference), the rain and stores models, cold starts,
-// HTTP and package sizes; prints a table and writes .bench/results.json. Exits 1 only when a
-// figure could not be measured, not on a missed target.
+// `pnpm bench`: measures digits (training, inference), scikit-learn on the same data (the
+// references), the rain and stores models, cold starts, HTTP and package sizes; prints a table and
+// writes .bench/results.json. Exits 1 only when a figure could not be measured, not on a missed
+// target.
 import path from 'node:path';
 import { benchPods } from '../../packages/pods/src/bench-pods';
 import { benchSmallPods } from '../../packages/pods/src/bench-small-pods';
@@ -10,6 +11,7 @@ import { measureInference } from './measure-inference';
 import { functionZipBytes, layerZipBytes } from './measure-package-sizes';
 import { measureTraining } from './measure-training';
 import { checkTargets, formatTable } from './report';
+import { sklearnPhase } from './sklearn-reference';
 import { measureOnStack, STACK_FIGURES } from './stack-phase';
 
 // Sized to keep the whole run well under 3 minutes on a 2-core box while the medians stay stable.
@@ -70,6 +72,10 @@ async function main() {
     return measureInference(trained.model, data, { batchRuns: batch, batchWarmup, singleRuns: single, singleWarmup });
   });
   if (inference) Object.assign(results.digits, inference.figures);
+
+  // Also before the stack: the forest and MLP fits keep one core busy for ~15 s each.
+  log('scikit-learn (Debian python3, one thread) on the same digits, housing and rain splits, about a minute…');
+  await sklearnPhase(results, log);
 
   const image = Array.from(data.testFeatures.subarray(0, data.featureCount));
   const stackOptions = { image, expectedLabel: inference?.predictions[0], coldStartRuns: RUNS.coldStart };
