@@ -8,7 +8,7 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'model-registry'];
+const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'invocations', 'model-registry'];
 
 // Functions that never load ONNX Runtime (model-registry only reads S3): when the runtime is
 // bundled, they must not carry its ~20 MB of files.

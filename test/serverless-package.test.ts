@@ -20,11 +20,14 @@ const FUNCTIONS = {
   'ml-predict': 'serverless-ml-local-ml-predict',
   'rain-forecast': 'serverless-ml-local-rain-forecast',
   'nearest-store': 'serverless-ml-local-nearest-store',
+  invocations: 'serverless-ml-local-invocations',
 };
 const ROUTES = [
   ['POST /digits/predict', 'ml-predict'],
   ['GET /rain-forecast', 'rain-forecast'],
   ['GET /stores/nearest', 'nearest-store'],
+  ['POST /endpoints/{name}/invocations', 'invocations'],
+  ['GET /ping', 'invocations'],
 ] as const;
 // Files esbuild plugins write next to one function's handler; no other zip may carry them.
 const ASSETS = {

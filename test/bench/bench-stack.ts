@@ -4,17 +4,25 @@ import path from 'node:path';
 import { type LocalStack, S3RVER_CREDENTIALS, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
 import { freePort } from './free-port';
 
-/** What ml-train answers for the rain and stores models: the published version and headline metrics. */
+/** What ml-train answers, the same for every model (functions/ml-train/src/train-types.ts). */
 export interface TrainSummary {
   model: string;
   version: string;
+  algorithm: string;
   metrics: Record<string, number>;
+  baselines: Record<string, number>;
+  rows: { train: number; test: number; invalid: number };
+  trainMs: number;
   keys: string[];
 }
 
 /** Invokes ml-train through the stack's Lambda API with `{"model": …}`; throws when the function did. */
-export async function trainOnStack(stack: LocalStack, model: 'rain' | 'stores'): Promise<TrainSummary> {
-  const train = await stack.invoke<TrainSummary>('ml-train', { model });
+export async function trainOnStack(
+  stack: LocalStack,
+  model: 'rain' | 'stores' | 'housing',
+  options: Record<string, unknown> = {},
+): Promise<TrainSummary> {
+  const train = await stack.invoke<TrainSummary>('ml-train', { model, ...options });
   if (train.functionError) throw new Error(`ml-train {"model":"${model}"} failed: ${JSON.stringify(train.payload)}`);
   return train.payload;
 }
@@ -59,17 +67,20 @@ export async function startTrainedStack(log: (line: string) => void): Promise<Tr
   };
   try {
     log('invoking ml-train through the stack…');
-    const train = await stack.invoke<{ version: string; correct: number; testRows: number }>('ml-train', {
-      model: 'digits',
-    });
+    const train = await stack.invoke<{ version: string; metrics: { correct: number }; rows: { test: number } }>(
+      'ml-train',
+      {
+        model: 'digits',
+      },
+    );
     if (train.functionError) throw new Error(`ml-train failed: ${JSON.stringify(train.payload)}`);
     log(
-      `ml-train published digits@${train.payload.version} (${train.payload.correct}/${train.payload.testRows} correct)`,
+      `ml-train published digits@${train.payload.version} (${train.payload.metrics.correct}/${train.payload.rows.test} correct)`,
     );
     return {
       stack,
       modelVersion: train.payload.version,
-      trainedCorrect: train.payload.correct,
+      trainedCorrect: train.payload.metrics.correct,
       functionEnv: {
         DATA_BUCKET: stack.buckets.data,
         MODEL_BUCKET: stack.buckets.models,

@@ -1,5 +1,5 @@
-import { exportSvcToOnnx } from '../../functions/ml-train/src/export-svc-onnx';
-import type { SvcModel } from '../../functions/ml-train/src/train-svc';
+import { exportSvcToOnnx } from '../../functions/ml-train/src/digits/export-svc-onnx';
+import type { SvcModel } from '../../functions/ml-train/src/digits/train-svc';
 import { createSession, loadOrt, type OrtSession } from '../../packages/onnx/src';
 import type { DigitsSplit } from './digits-data';
 import { median, percentile, round, timeRuns } from './stats';

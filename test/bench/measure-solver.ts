@@ -1,5 +1,5 @@
-import { libsvmReady } from '../../functions/ml-train/src/load-libsvm';
-import type { SvcHyperParameters } from '../../functions/ml-train/src/train-svc';
+import { libsvmReady } from '../../functions/ml-train/src/digits/load-libsvm';
+import type { SvcHyperParameters } from '../../functions/ml-train/src/digits/train-svc';
 import { median, round, timeRuns } from './stats';
 
 /**

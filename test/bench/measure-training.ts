@@ -1,4 +1,4 @@
-import type { SvcHyperParameters, SvcModel } from '../../functions/ml-train/src/train-svc';
+import type { SvcHyperParameters, SvcModel } from '../../functions/ml-train/src/digits/train-svc';
 import type { DigitsSplit } from './digits-data';
 import { measureSolverOnly } from './measure-solver';
 import { median, round, timeRuns } from './stats';
@@ -26,7 +26,7 @@ export async function measureTraining(
   runs: number,
 ): Promise<{ figures: TrainingFigures; model: SvcModel }> {
   const firstStarted = performance.now();
-  const { trainSvc } = await import('../../functions/ml-train/src/train-svc');
+  const { trainSvc } = await import('../../functions/ml-train/src/digits/train-svc');
   const first = await trainSvc(data.trainRows, data.trainLabels, HYPER_PARAMETERS);
   const firstMs = performance.now() - firstStarted;
   const model = first.model;

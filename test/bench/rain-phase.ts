@@ -54,7 +54,12 @@ export async function measureRain(results: BenchResults, ctx: StackContext, runs
     markUnmeasured(results, rain([...DOMAIN, ...COLD, ...WARM]).concat(HTTP), 'no rain model: training failed');
     return;
   }
-  for (const key of METRICS) results.rain[key] = trained.metrics[key] ?? null;
+  const figures: Record<string, number | undefined> = {
+    ...trained.metrics,
+    baseline_persistence_accuracy: trained.baselines?.persistence_accuracy,
+    baseline_always_dry_accuracy: trained.baselines?.always_dry_accuracy,
+  };
+  for (const key of METRICS) results.rain[key] = figures[key] ?? null;
   results.rain.model_version = trained.version;
   results.rain.test_rows = trained.metadata.split?.testRows ?? null;
   results.rain.train_in_function_ms = trained.metadata.trainingMs ?? null;

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder, handlerOptions, isHttpEvent, ValidationError } from '@serverless-ml/errors';
-import { jsonObjectBody, refuseQueryParams } from '@serverless-ml/http';
+import { errorResponder, handlerOptions, ValidationError } from '@serverless-ml/errors';
+import { ok, readInput } from '@serverless-ml/http';
 import { createS3Client, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { ModelCache } from './model-cache';
 import { predictImages, predictTestSet } from './predict-digits';
@@ -14,9 +14,10 @@ const log = (message: string) => console.log(`[ml-predict] ${message}`);
 const digits = new ModelCache(store, 'digits', config.modelPointerTtlMs, log);
 
 async function predict(event: unknown) {
-  const http = isHttpEvent(event);
-  if (http) refuseQueryParams(event, 'POST /digits/predict reads only its JSON body: send "version" there');
-  const body = http ? jsonObjectBody(event) : event;
+  const { http, body } = readInput(event, {
+    from: 'body',
+    queryHint: 'POST /digits/predict reads only its JSON body: send "version" there',
+  });
   const request = parsePredictRequest(body, config.maxImages);
   if (http && request.kind === 'test-set') {
     throw new ValidationError('POST /digits/predict needs a JSON body like {"images": [[64 numbers 0..16], ...]}');
@@ -24,9 +25,7 @@ async function predict(event: unknown) {
   const model = await digits.get(request.version);
   const result =
     request.kind === 'images' ? await predictImages(request.images, model) : await predictTestSet(model, store, log);
-  return http
-    ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }
-    : result;
+  return ok(result, http);
 }
 
 /** Direct invoke (`{}` → the stored test set, `{"images": …}`) and `POST /digits/predict`. */

@@ -1,8 +1,10 @@
 import '@serverless-ml/config';
 import { ValidationError, validationErrorFrom } from '@serverless-ml/errors';
 import * as z from 'zod/mini';
+import { DEFAULT_HOUSING_ALGORITHM, HOUSING_ALGORITHMS } from './housing/housing-algorithms';
+import { DEFAULT_HOUSING_SEED } from './housing/train-housing-model';
 
-export const MODELS = ['digits', 'rain', 'stores'] as const;
+export const MODELS = ['digits', 'rain', 'stores', 'housing'] as const;
 
 const positive = (fallback: number) =>
   z._default(z.number({ error: 'must be a number' }).check(z.positive({ error: 'must be greater than 0' })), fallback);
@@ -29,11 +31,21 @@ const storesEvent = z.strictObject({
   datasetKey: datasetKey('stores.csv'),
 });
 
+// The algorithm's own hyper-parameters are checked by the housing trainer (each has its schema).
+const housingEvent = z.strictObject({
+  model: z.literal('housing'),
+  datasetKey: datasetKey('housing.csv'),
+  algorithm: z._default(z.enum(HOUSING_ALGORITHMS), DEFAULT_HOUSING_ALGORITHM),
+  hyperParameters: z.optional(z.record(z.string(), z.unknown())),
+  seed: z._default(z.int({ error: 'must be a whole number' }), DEFAULT_HOUSING_SEED),
+});
+
 /** What `sls invoke -f ml-train -d '…'` may send; `{}` trains the tutorial's digits model. */
-export const trainEventSchema = z.discriminatedUnion('model', [digitsEvent, rainEvent, storesEvent]);
+export const trainEventSchema = z.discriminatedUnion('model', [digitsEvent, rainEvent, storesEvent, housingEvent]);
 
 export type TrainRequest = z.infer<typeof trainEventSchema>;
 export type DigitsTrainRequest = z.infer<typeof digitsEvent>;
+export type HousingTrainRequest = z.infer<typeof housingEvent>;
 
 /** Validates a train event; an empty or missing event trains digits with the tutorial's parameters. */
 export function parseTrainEvent(event: unknown): TrainRequest {

@@ -1,7 +1,8 @@
+import { trainDigits } from './digits/train-digits';
 import { trainRain } from './rain/train-rain';
 import type { TrainRequest } from './schema';
 import { trainStores } from './stores/train-stores';
-import { trainDigits } from './train-digits';
+import { trainHousing } from './train-housing';
 import type { TrainDeps } from './train-types';
 
 /** Runs the trainer the event names. */
@@ -13,5 +14,7 @@ export function trainModel(request: TrainRequest, deps: TrainDeps) {
       return trainRain(request, deps);
     case 'stores':
       return trainStores(request, deps);
+    case 'housing':
+      return trainHousing(request, deps);
   }
 }

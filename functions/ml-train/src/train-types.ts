@@ -10,11 +10,20 @@ export interface TrainDeps {
   provenance: Provenance;
 }
 
-/** What every trainer returns (and ml-train answers): the published version and its headline metrics. */
+/**
+ * What every trainer returns (and ml-train answers), the same shape for every model: the published
+ * version, its algorithm, the exported model's test figures and the baselines', the row counts,
+ * the training time and the keys written. A trainer may add details (e.g. the rows it left out).
+ */
 export interface TrainSummary {
   model: string;
   version: string;
-  /** Headline figures, e.g. accuracy, auc, count. */
+  algorithm: string;
+  /** Test-set figures of the exported model, as in metadata.json (accuracy, auc, r2, count, …). */
   metrics: Record<string, number>;
+  baselines: Record<string, number>;
+  rows: { train: number; test: number; invalid: number };
+  trainMs: number;
   keys: string[];
+  [detail: string]: unknown;
 }

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { AppError, errorResponder, handlerOptions, isHttpEvent, UpstreamError } from '@serverless-ml/errors';
+import { AppError, errorResponder, handlerOptions, UpstreamError } from '@serverless-ml/errors';
+import { isHttpEvent, ok } from '@serverless-ml/http';
 import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { parseRegistryRequest } from './schema';
 
@@ -17,9 +18,7 @@ async function describe(event: unknown) {
   ).catch((error: unknown) => {
     throw error instanceof AppError ? error : new UpstreamError('could not read the model registry from S3', error);
   });
-  return isHttpEvent(event)
-    ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }
-    : result;
+  return ok(result, isHttpEvent(event));
 }
 
 /** `GET /models` (every model, its promoted version) and `GET /models/{name}` (versions with metrics). */

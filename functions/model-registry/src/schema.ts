@@ -1,12 +1,9 @@
-import { isHttpEvent, ValidationError } from '@serverless-ml/errors';
-import { refuseQueryParams } from '@serverless-ml/http';
+import { ValidationError } from '@serverless-ml/errors';
+import { isHttpEvent, isRecord, refuseQueryParams } from '@serverless-ml/http';
 import { checkModelName } from '@serverless-ml/model-store/names';
 
 /** `GET /models` lists the models; `GET /models/{name}` lists one model's versions. */
 export type RegistryRequest = { kind: 'models' } | { kind: 'versions'; name: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function request(name: unknown): RegistryRequest {
   if (name === undefined || name === null || name === '') return { kind: 'models' };
@@ -16,7 +13,7 @@ function request(name: unknown): RegistryRequest {
 
 /** Reads an API Gateway event (`pathParameters.name`) or a direct invocation (`{}` or `{"name": "digits"}`). */
 export function parseRegistryRequest(event: unknown): RegistryRequest {
-  if (isHttpEvent(event) && isRecord(event)) {
+  if (isHttpEvent(event)) {
     refuseQueryParams(event, 'GET /models and GET /models/{name} take none');
     return request(isRecord(event.pathParameters) ? event.pathParameters.name : undefined);
   }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EARTH_RADIUS_KM } from '@serverless-ml/geo';
 import { createSession, type OrtSession } from '@serverless-ml/onnx';
 import { seededRandom } from '../../ml-train/src/rain/seeded-random';
 // The served model is the trainer's: build it from the committed sample catalog, as ml-train does.
 import { parseStoreCsv } from '../../ml-train/src/stores/store-catalog-csv';
 import * as trainer from '../../ml-train/src/stores/stores-onnx';
 import { findNearestStores } from './find-nearest-stores';
-import { EARTH_RADIUS_KM, toUnitVector } from './great-circle';
 import type { Store } from './store-catalog';
 
 const catalog: Store[] = parseStoreCsv(readFileSync(join(__dirname, '../../../data/stores.csv'), 'utf8')).stores;
@@ -123,16 +123,5 @@ describe('findNearestStores', () => {
   it('refuses to answer when the catalog is shorter than the model', async () => {
     const short = { ...index(), catalog: catalog.slice(0, 10) };
     await expect(findNearestStores({ latitude: 0, longitude: 0, k: 5 }, short)).rejects.toThrow(/catalog has 10/);
-  });
-});
-
-describe('toUnitVector', () => {
-  it("is the trainer's arithmetic exactly (a query at a store must be at chord 0)", () => {
-    const random = seededRandom(7);
-    for (let i = 0; i < 1000; i++) {
-      const [lat, lon] = [180 * random() - 90, 360 * random() - 180];
-      expect(toUnitVector(lat, lon)).toEqual(trainer.toUnitVector(lat, lon));
-    }
-    expect(EARTH_RADIUS_KM).toBe(trainer.EARTH_RADIUS_KM);
   });
 });

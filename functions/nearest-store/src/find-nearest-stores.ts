@@ -1,5 +1,5 @@
+import { chord2ToKm, toUnitVector } from '@serverless-ml/geo';
 import { loadOrt } from '@serverless-ml/onnx';
-import { chord2ToKm, toUnitVector } from './great-circle';
 import type { Store } from './store-catalog';
 import type { StoreIndex } from './store-index-cache';
 

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder, handlerOptions, isHttpEvent } from '@serverless-ml/errors';
-import { invocationParams, queryParamsOf } from '@serverless-ml/http';
+import { errorResponder, handlerOptions } from '@serverless-ml/errors';
+import { ok, readInput } from '@serverless-ml/http';
 import { createS3Client, ModelCache, ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import { findNearestStores } from './find-nearest-stores';
 import { loadNearestSettings, parseNearestQuery } from './schema';
@@ -15,12 +15,10 @@ const log = (message: string) => console.log(`[nearest-store] ${message}`);
 const stores = new StoreIndexCache(new ModelCache(store, 'stores', config.modelPointerTtlMs, log), store);
 
 async function nearest(event: unknown) {
-  const http = isHttpEvent(event);
-  const query = parseNearestQuery(http ? queryParamsOf(event) : invocationParams(event), maxK);
+  const { http, params } = readInput(event, { from: 'query' });
+  const query = parseNearestQuery(params, maxK);
   const result = await findNearestStores(query, await stores.get(query.version));
-  return http
-    ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) }
-    : result;
+  return ok(result, http);
 }
 
 /** `GET /stores/nearest?lat=…&long=…&k=…`, or a direct invocation with `{"lat", "long", "k"}`. */

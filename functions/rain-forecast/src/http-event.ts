@@ -1,5 +1,4 @@
-import { isHttpEvent } from '@serverless-ml/errors';
-import { invocationParams, queryParamsOf } from '@serverless-ml/http';
+import { isRecord, readInput } from '@serverless-ml/http';
 
 export interface ForecastEvent {
   /** API Gateway (HTTP or REST API) rather than a direct invocation. */
@@ -8,9 +7,6 @@ export interface ForecastEvent {
   /** The Accept header, HTTP only. */
   accept?: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
@@ -24,10 +20,11 @@ function strings(value: unknown): Record<string, string | undefined> {
  * (`{"city": "Seattle"}`), each value cleaned by `@serverless-ml/http`'s rule.
  */
 export function readForecastEvent(event: unknown): ForecastEvent {
-  if (!isHttpEvent(event) || !isRecord(event)) return { http: false, params: strings(invocationParams(event)) };
+  const input = readInput(event, { from: 'query' });
+  if (!input.http) return { http: false, params: strings(input.params) };
   // HTTP APIs lower-case header names; REST APIs pass them as the client sent them.
-  const headers = isRecord(event.headers) ? event.headers : {};
+  const headers = isRecord(input.event.headers) ? input.event.headers : {};
   const acceptName = Object.keys(headers).find((name) => name.toLowerCase() === 'accept');
   const accept = acceptName === undefined ? undefined : text(headers[acceptName]);
-  return { http: true, params: queryParamsOf(event), accept };
+  return { http: true, params: input.params, accept };
 }

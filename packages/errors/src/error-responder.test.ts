@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { ModelNotReadyError, UpstreamError, ValidationError } from './app-error';
+import { AppError, ModelNotReadyError, UpstreamError, ValidationError } from './app-error';
 import { errorResponder } from './error-responder';
 
 const httpEvent = { requestContext: { http: { method: 'POST' } }, headers: {} };
@@ -84,6 +84,23 @@ describe('errorResponder', () => {
     expect(quiet.error).not.toHaveBeenCalled();
     expect(logged(quiet.warn)).toEqual([expect.objectContaining({ level: 'warn', msg: 'client error', status: 400 })]);
     expect(JSON.stringify(logged(quiet.warn))).not.toContain('stack');
+  });
+
+  it('hides a 4xx that is not exposed (an AppError keeping its message, a library error) behind a 500', async () => {
+    const errors = [
+      new AppError('row 7 of s3://secret-bucket/key conflicts', { statusCode: 409, expose: false }),
+      Object.assign(new Error('AccessDenied on arn:aws:s3:::secret-bucket'), { statusCode: 403 }),
+    ];
+    for (const error of errors) {
+      const res = await handlerThrowing(error)(httpEvent, {} as never);
+      expect(res).toMatchObject({ statusCode: 500 });
+      expect((res as { body: string }).body).not.toContain('secret');
+    }
+    expect(quiet.warn).not.toHaveBeenCalled();
+    expect(logged(quiet.error)).toEqual([
+      expect.objectContaining({ msg: 'unhandled error' }),
+      expect.objectContaining({ msg: 'unhandled error' }),
+    ]);
   });
 
   it('logs a client error of a direct invocation too, once', async () => {

@@ -1,20 +1,23 @@
 import type { MiddlewareObj } from '@middy/core';
 import { AppError } from './app-error';
 import { isFunctionTimeout } from './function-timeout';
+import { isHttpEvent, jsonResponse } from './http-event';
 
 interface ErrorBody {
   error: { type: string; message: string; details?: Record<string, unknown> };
 }
 
-interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** True for API Gateway (REST or HTTP API) events; false for direct `lambda invoke` events. */
-export function isHttpEvent(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && 'requestContext' in event && 'headers' in event;
+/** An http-errors style error (what middy and its middlewares throw) that is a client's mistake and safe to show. */
+function isExposedClientError(error: unknown): error is Error & { statusCode: number } {
+  return (
+    error instanceof Error &&
+    'statusCode' in error &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500 &&
+    'expose' in error &&
+    error.expose === true
+  );
 }
 
 function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
@@ -24,13 +27,9 @@ function toBody(error: unknown): { statusCode: number; body: ErrorBody } {
       body: { error: { type: error.name, message: error.message, details: error.details } },
     };
   }
-  // Middy's own parsers throw http-errors style objects (e.g. 415/422 for bad JSON).
-  if (
-    error instanceof Error &&
-    'statusCode' in error &&
-    typeof error.statusCode === 'number' &&
-    error.statusCode < 500
-  ) {
+  // Middy's own parsers throw http-errors style objects (e.g. 415/422 for bad JSON). Without
+  // `expose` (an AppError that keeps its message, a library's 4xx) the message stays hidden: a 500.
+  if (isExposedClientError(error)) {
     return { statusCode: 400, body: { error: { type: 'ValidationError', message: error.message } } };
   }
   if (isFunctionTimeout(error)) {
@@ -73,12 +72,7 @@ export function errorResponder(
         );
       }
       if (!isHttpEvent(request.event)) return; // middy rethrows request.error
-      const response: HttpResponse = {
-        statusCode,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      };
-      request.response = response;
+      request.response = jsonResponse(statusCode, body);
     },
   };
 }

@@ -1,7 +1,4 @@
-import { ValidationError } from '@serverless-ml/errors';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, ValidationError } from '@serverless-ml/errors';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

@@ -14,7 +14,7 @@ async function main() {
     const result = await runDigitsWalkthrough(stack, log);
     await runApisWalkthrough(stack, log);
     console.log(
-      `demo ok: digits accuracy ${result.accuracy.toFixed(4)} (${result.correct}/${result.total}); rain and stores trained, both APIs answered`,
+      `demo ok: digits accuracy ${result.accuracy.toFixed(4)} (${result.correct}/${result.total}); rain, stores and housing trained, the APIs and the invocations route answered`,
     );
   } finally {
     await stack.stop();

@@ -7,7 +7,7 @@ describe('planTraining', () => {
   it('keeps every model that has a promoted version and trains the others', () => {
     const plan = planTraining({ digits: 'v-user', stores: 'v-promoted' }, false);
     expect(plan).toEqual({
-      train: ['rain'],
+      train: ['rain', 'housing'],
       kept: [
         { model: 'digits', version: 'v-user' },
         { model: 'stores', version: 'v-promoted' },
@@ -15,18 +15,20 @@ describe('planTraining', () => {
     });
     expect(describePlan(plan, false)).toEqual([
       'keeping the promoted digits@v-user, stores@v-promoted (pnpm start --retrain trains new versions from data/)',
-      'training rain: no promoted version yet',
+      'training rain, housing: no promoted version yet',
     ]);
   });
 
   it('trains everything on a fresh stack', () => {
-    expect(planTraining({}, false)).toEqual({ train: ['digits', 'rain', 'stores'], kept: [] });
+    expect(planTraining({}, false)).toEqual({ train: ['digits', 'rain', 'stores', 'housing'], kept: [] });
   });
 
   it('trains everything when retraining is forced, promoted versions or not', () => {
-    const plan = planTraining({ digits: 'v1', rain: 'v2', stores: 'v3' }, true);
-    expect(plan).toEqual({ train: ['digits', 'rain', 'stores'], kept: [] });
-    expect(describePlan(plan, true)).toEqual(['retraining digits, rain, stores from data/ (--retrain / RETRAIN=1)']);
+    const plan = planTraining({ digits: 'v1', rain: 'v2', stores: 'v3', housing: 'v4' }, true);
+    expect(plan).toEqual({ train: ['digits', 'rain', 'stores', 'housing'], kept: [] });
+    expect(describePlan(plan, true)).toEqual([
+      'retraining digits, rain, stores, housing from data/ (--retrain / RETRAIN=1)',
+    ]);
   });
 });
 

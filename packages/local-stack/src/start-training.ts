@@ -10,7 +10,7 @@ import type { LocalStack } from './local-stack';
 import { S3RVER_CREDENTIALS } from './s3-server';
 
 /** The models `pnpm start` serves, in the order it trains them. */
-export const START_MODELS = ['digits', 'rain', 'stores'] as const;
+export const START_MODELS = ['digits', 'rain', 'stores', 'housing'] as const;
 export type StartModel = (typeof START_MODELS)[number];
 
 /** Each model's promoted version; absent when it has none. */

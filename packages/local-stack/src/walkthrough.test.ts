@@ -7,7 +7,7 @@ function fakeStack() {
   const invoke = jest.fn(async (fn: string, payload: unknown) => {
     if (fn === 'ml-train') {
       trained.push(payload);
-      return { payload: { version: 'v-new', trainMs: 5, metrics: { accuracy: 0.9 } } };
+      return { payload: { version: 'v-new', algorithm: 'x', trainMs: 5, metrics: { accuracy: 0.9 }, baselines: {} } };
     }
     return { payload: { accuracy: 0.9689, correct: 871, total: 899, predictions: [8, 8, 4] } };
   });
@@ -19,6 +19,8 @@ const answers: Record<string, unknown> = {
   '/digits/predict': { predictions: [{ label: 0 }] },
   '/rain-forecast': { probability: 0.44, place: { name: 'Seattle', country: 'US' } },
   '/stores/nearest': { stores: [{ id: 'GAI', name: 'Montgomery Co Airpark', distance_km: 8.8 }] },
+  '/endpoints/housing/invocations': { predictions: [431000.4] },
+  '/endpoints/digits/invocations': { predictions: [{ label: 0, scores: [] }] },
 };
 
 describe('runStartWalkthrough', () => {
@@ -42,12 +44,16 @@ describe('runStartWalkthrough', () => {
         rain: 'v-promoted',
       }),
     );
-    expect(trained).toEqual([{ model: 'stores' }]);
+    expect(trained).toEqual([{ model: 'stores' }, { model: 'housing' }]);
     expect(log).toContain(
       'keeping the promoted digits@v-user, rain@v-promoted (pnpm start --retrain trains new versions from data/)',
     );
-    expect(log).toContain('training stores: no promoted version yet');
+    expect(log).toContain('training stores, housing: no promoted version yet');
     expect(log).toContain('accuracy 0.9689 (871/899)');
+    expect(log).toContain(
+      'POST /endpoints/housing/invocations (text/csv, a Berkeley block group) → 431000 USD (it was 452600)',
+    );
+    expect(log).toContain('POST /endpoints/digits/invocations (application/json, a drawn zero) → label 0');
   });
 
   it('retrains every model when asked to', async () => {
@@ -58,7 +64,7 @@ describe('runStartWalkthrough', () => {
       { retrain: true },
       async () => ({ digits: 'v1', rain: 'v2' }),
     );
-    expect(trained).toEqual([{ model: 'digits' }, { model: 'rain' }, { model: 'stores' }]);
+    expect(trained).toEqual([{ model: 'digits' }, { model: 'rain' }, { model: 'stores' }, { model: 'housing' }]);
   });
 
   it('says how to retrain when a kept model cannot answer', async () => {

@@ -8,12 +8,25 @@ import {
   START_MODELS,
 } from './start-training';
 
-interface TrainPayload {
+/** What ml-train answers, the same for every model. */
+interface TrainSummary {
   version: string;
-  accuracy: number;
-  correct: number;
-  testRows: number;
+  algorithm: string;
+  metrics: Record<string, number>;
+  baselines: Record<string, number>;
   trainMs: number;
+}
+
+const figures = (values: Record<string, number>, max: number) =>
+  Object.entries(values)
+    .slice(0, max)
+    .map(([k, v]) => `${k} ${Number(v.toFixed(4))}`)
+    .join(', ');
+
+/** `gbm: r2 0.84, rmse 47000, … (baselines: predict_mean_r2 0, …)`. */
+export function describeTraining(summary: Pick<TrainSummary, 'algorithm' | 'metrics' | 'baselines'>): string {
+  const baselines = Object.keys(summary.baselines).length ? ` (baselines: ${figures(summary.baselines, 3)})` : '';
+  return `${summary.algorithm}: ${figures(summary.metrics, 3)}${baselines}`;
 }
 interface PredictPayload {
   accuracy: number;
@@ -40,7 +53,7 @@ export async function runDigitsWalkthrough(
 ): Promise<PredictPayload> {
   if (train) {
     log('invoking ml-train (digits)…');
-    const trained = await stack.invoke<TrainPayload>('ml-train', { model: 'digits' });
+    const trained = await stack.invoke<TrainSummary>('ml-train', { model: 'digits' });
     if (trained.functionError) fail('ml-train', trained.payload);
     log(`trained digits@${trained.payload.version} in ${trained.payload.trainMs.toFixed(0)} ms`);
   }
@@ -83,12 +96,11 @@ export async function runApisWalkthrough(
   log: (line: string) => void,
   skipTraining: readonly string[] = [],
 ): Promise<void> {
-  for (const model of (['rain', 'stores'] as const).filter((m) => !skipTraining.includes(m))) {
+  for (const model of (['rain', 'stores', 'housing'] as const).filter((m) => !skipTraining.includes(m))) {
     log(`invoking ml-train (${model})…`);
-    const train = await stack.invoke<{ version: string; metrics: Record<string, number> }>('ml-train', { model });
+    const train = await stack.invoke<TrainSummary>('ml-train', { model });
     if (train.functionError) fail(`ml-train ${model}`, train.payload);
-    const figures = Object.entries(train.payload.metrics).map(([k, v]) => `${k} ${Number(v.toFixed(4))}`);
-    log(`trained ${model}@${train.payload.version}: ${figures.join(', ')}`);
+    log(`trained ${model}@${train.payload.version}: ${describeTraining(train.payload)}`);
   }
   const rain = await getJson<RainForecast>(`${stack.httpUrl}${RAIN_EXAMPLE}`, 'GET /rain-forecast');
   const actual = rain.actual ? ` (it ${rain.actual.rained ? 'did' : 'did not'} rain on ${rain.actual.date})` : '';
@@ -98,6 +110,34 @@ export async function runApisWalkthrough(
   const near = await getJson<NearestStores>(`${stack.httpUrl}${STORES_EXAMPLE}`, 'GET /stores/nearest');
   const list = near.stores.map((s) => `${s.id} ${s.distance_km.toFixed(1)} km`).join(', ');
   log(`GET /stores/nearest → ${list}`);
+  await runInvocationsWalkthrough(stack, log);
+}
+
+/** A California block group as in data/housing.csv (its first row), without the target. */
+export const HOUSING_EXAMPLE_CSV = '-122.23,37.88,41.0,880.0,129.0,322.0,126.0,8.3252,NEAR BAY';
+
+/** Calls the SageMaker-compatible invocations route for housing (CSV) and digits (JSON). */
+export async function runInvocationsWalkthrough(stack: LocalStack, log: (line: string) => void): Promise<void> {
+  const invoke = async (model: string, contentType: string, body: string) => {
+    const res = await fetch(`${stack.httpUrl}/endpoints/${model}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, accept: 'application/json' },
+      body,
+    });
+    const answer = (await res.json()) as { predictions?: unknown[]; version?: string };
+    if (res.status !== 200 || !Array.isArray(answer.predictions)) fail(`POST /endpoints/${model}/invocations`, answer);
+    return answer as { predictions: unknown[]; version?: string };
+  };
+  const housing = await invoke('housing', 'text/csv', HOUSING_EXAMPLE_CSV);
+  const value = Number(housing.predictions[0]);
+  log(
+    `POST /endpoints/housing/invocations (text/csv, a Berkeley block group) → ${Math.round(value)} USD (it was 452600)`,
+  );
+  const digits = await invoke('digits', 'application/json', JSON.stringify({ instances: [SAMPLE_ZERO] }));
+  const first = digits.predictions[0] as { label?: number } | number;
+  log(
+    `POST /endpoints/digits/invocations (application/json, a drawn zero) → label ${typeof first === 'number' ? first : first.label}`,
+  );
 }
 
 /**
@@ -137,7 +177,7 @@ export function usage(stack: LocalStack): string {
   const fn = (name: string) => `${stack.settings.service}-${stack.settings.stage}-${name}`;
   return [
     'The embedded stack is up:',
-    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest)`,
+    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations)`,
     `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
     `  S3 (s3rver)   ${stack.s3Endpoint}   (buckets ${stack.buckets.data}, ${stack.buckets.models}; key/secret S3RVER)`,
     '',
@@ -147,6 +187,8 @@ export function usage(stack: LocalStack): string {
     `  curl -s '${stack.httpUrl}${RAIN_EXAMPLE}'`,
     `  curl -s '${stack.httpUrl}/rain-forecast?city=Paris&country=FR&precipitation=3&temp_max=18&temp_min=9&wind=4'`,
     `  curl -s '${stack.httpUrl}${STORES_EXAMPLE}'`,
+    `  curl -s -X POST ${stack.httpUrl}/endpoints/housing/invocations -H 'content-type: text/csv' \\`,
+    `    --data-binary '${HOUSING_EXAMPLE_CSV}'`,
     `  curl -s ${stack.httpUrl}/models/digits`,
     '  pnpm ml models list',
     '  pnpm pod save demo   # then later: AUTO_LOAD_POD=demo pnpm start',

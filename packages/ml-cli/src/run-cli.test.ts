@@ -4,7 +4,6 @@ import { publishFixture } from '@serverless-ml/model-store/testing';
 import { mockBucket } from '../../model-store/src/mock-bucket.fixture';
 import { registryFor, runCli } from './run-cli';
 
-
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -89,7 +89,7 @@ export const artifactRecordSchema = z.object({
  * only once this file is there and every artifact it lists checks out. Trainers add their own
  * sections (a digits classification report, rain's feature descriptions, stores' problem rows).
  */
-export const versionMetadataSchema = z.looseObject({
+const metadataCore = z.object({
   model: nonEmpty,
   version: nonEmpty,
   task: z.enum(MODEL_TASKS),
@@ -120,6 +120,7 @@ export const versionMetadataSchema = z.looseObject({
   trainingMs: z.number(),
   trainedAt: isoDate,
 });
+export const versionMetadataSchema = z.looseObject(metadataCore.shape);
 
 export type ModelPointer = z.infer<typeof modelPointerSchema>;
 export type PromotionRecord = z.infer<typeof promotionRecordSchema>;
@@ -128,10 +129,15 @@ export type InputTensor = z.infer<typeof inputTensorSchema>;
 export type InputSchema = z.infer<typeof inputSchema>;
 export type OutputSchema = z.infer<typeof outputSchema>;
 export type ArtifactRecord = z.infer<typeof artifactRecordSchema>;
-export type ModelMetadata = z.infer<typeof versionMetadataSchema>;
-/** What a trainer hands to `publish`: everything but what publish itself records. */
-export type MetadataDraft = Omit<ModelMetadata, 'version' | 'artifacts' | 'onnx' | 'trainedAt'> & {
+/** A version's metadata.json: the contract's fields (a trainer's own sections come on top). */
+export type ModelMetadata = z.infer<typeof metadataCore> & Record<string, unknown>;
+/** What a trainer hands to `publish`: everything but what publish itself records, plus its own sections. */
+export type MetadataDraft = DraftFields<'version' | 'artifacts' | 'onnx' | 'trainedAt'>;
+/** The contract's fields but `omitted`, with publish's optional ones and a trainer's own sections. */
+export type DraftFields<Omitted extends string> = Omit<z.infer<typeof metadataCore>, Omitted | 'onnx' | 'trainedAt'> & {
   onnx?: Record<string, unknown>;
+  trainedAt?: string;
+  [section: string]: unknown;
 };
 
 /** A registry file (`latest.json`, `metadata.json`) that does not follow the contract: named, with what is wrong. */

@@ -1,11 +1,10 @@
-import type { MetadataDraft } from '@serverless-ml/model-store/contract';
 import {
   RAIN_FEATURE_DESCRIPTIONS,
   RECENT_DAYS_IMPUTATION,
   RECENT_WINDOW_DAYS,
   TRAINING_PLACES,
 } from '@serverless-ml/rain-model';
-import type { Provenance } from '../provenance';
+import type { TrainedModel } from '../trainer-pipeline';
 import type { BoostingParams } from './boosted-trees';
 import type { RainSplit } from './rain-dataset';
 
@@ -26,19 +25,17 @@ export interface RainMetadataInput {
   metrics: RainMetrics;
   onnx: { sha256: string; featureCount: number; maxAbsDiffVsTrainer: number };
   trainingMs: number;
-  provenance: Provenance;
 }
 
 /** Rounds for JSON: metrics to 6 digits are plenty and diff cleanly. */
 export const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 
 /** metadata.json of a rain model: what it is, what it was trained on, how well it does, how to call it. */
-export function rainMetadata(m: RainMetadataInput, trainedAt: Date): MetadataDraft & Record<string, unknown> {
+export function rainMetadata(m: RainMetadataInput): TrainedModel['metadata'] {
   const { seed, ...hyperParameters } = m.params;
   const names = RAIN_FEATURE_DESCRIPTIONS.map((f) => f.name);
   const { baselines, without_recent_days, ...headline } = m.metrics;
   return {
-    model: 'rain',
     task: 'binary-classification',
     target: 'P(precipitation > 0 tomorrow at the same place) from one day of weather',
     algorithm: 'boosted-trees',
@@ -59,7 +56,6 @@ export function rainMetadata(m: RainMetadataInput, trainedAt: Date): MetadataDra
       ...Object.fromEntries(Object.entries(without_recent_days).map(([k, v]) => [`without_recent_days.${k}`, v])),
     },
     baselines,
-    trainEvent: { model: 'rain', datasetKey: m.dataset.key, seed },
     dataset: { ...m.dataset, trainRows: m.split.train.length, testRows: m.split.test.length },
     split: {
       trainYears: m.split.trainYears,
@@ -78,8 +74,5 @@ export function rainMetadata(m: RainMetadataInput, trainedAt: Date): MetadataDra
       maxAbsDiffVsTrainer: m.onnx.maxAbsDiffVsTrainer,
     },
     trainingPlaces: TRAINING_PLACES,
-    codeVersion: m.provenance.codeVersion,
-    versions: m.provenance.versions,
-    trainedAt: trainedAt.toISOString(),
   };
 }

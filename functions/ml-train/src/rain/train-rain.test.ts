@@ -30,11 +30,12 @@ describe('trainRain', () => {
     expect(summary.metrics.accuracy).toBeGreaterThanOrEqual(0.72);
     expect(summary.metrics.auc).toBeGreaterThanOrEqual(0.72);
     expect(summary.metrics.brier).toBeLessThan(0.195);
-    expect(summary.metrics.baseline_persistence_accuracy).toBeCloseTo(0.691, 3);
-    expect(summary.metrics.baseline_always_dry_accuracy).toBeCloseTo(0.651, 3);
+    expect(summary.baselines.persistence_accuracy).toBeCloseTo(0.691, 3);
+    expect(summary.baselines.always_dry_accuracy).toBeCloseTo(0.651, 3);
+    expect(summary).toMatchObject({ model: 'rain', algorithm: 'boosted-trees', rows: { test: 728, invalid: 0 } });
     expect(summary.keys.map((k) => k.split('/').pop())).toEqual(['model.onnx', 'metadata.json']);
     expect(log.mock.calls.map(([m]) => String(m).slice(0, 5))).toEqual(
-      expect.arrayContaining(['[1/5]', '[2/5]', '[3/5]', '[4/5]', '[5/5]']),
+      expect.arrayContaining(['[load', '[pars', '[spli', '[trai', '[expo', '[publ']),
     );
 
     const metadata = JSON.parse(String(models.objects.get(summary.keys[1])));

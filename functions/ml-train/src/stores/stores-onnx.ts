@@ -1,18 +1,12 @@
+import { EARTH_RADIUS_KM, toUnitVector } from '@serverless-ml/geo';
 import { buildModel, doubleTensor, node } from '@serverless-ml/onnx/graph';
 
 // ONNX TensorProto.DataType codes (onnx-proto stays a dependency of packages/onnx only).
 const DOUBLE = 11;
 const INT64 = 7;
 
-/** Mean Earth radius (IUGG R1), the radius the served distances use. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-/** A latitude/longitude in degrees as a unit vector [x, y, z] (z towards the north pole). */
-export function toUnitVector(latitude: number, longitude: number): [number, number, number] {
-  const phi = (latitude * Math.PI) / 180;
-  const lambda = (longitude * Math.PI) / 180;
-  return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
-}
+// The same arithmetic nearest-store serves with; re-exported for the rest of the stores trainer.
+export { EARTH_RADIUS_KM, toUnitVector };
 
 /** How the model ranks, recorded in metadata.json. */
 export const STORES_FORMULA =

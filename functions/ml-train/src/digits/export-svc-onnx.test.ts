@@ -5,7 +5,7 @@ import { predictWithOnnx } from './evaluate-onnx';
 import { exportSvcToOnnx } from './export-svc-onnx';
 import { trainSvc } from './train-svc';
 
-const digits = readDigitsCsv(readFileSync(path.join(__dirname, '../../../data/digits.csv.gz')));
+const digits = readDigitsCsv(readFileSync(path.join(__dirname, '../../../../data/digits.csv.gz')));
 const rows = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) =>
     Array.from(digits.features.subarray((from + i) * 64, (from + i + 1) * 64)),

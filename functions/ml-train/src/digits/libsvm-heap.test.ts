@@ -6,7 +6,7 @@ import { trainSvc } from './train-svc';
 
 describe('readModelFromHeap (through trainSvc)', () => {
   it("reads the same model libsvm's own text format describes, with full-precision intercepts", async () => {
-    const digits = readDigitsCsv(readFileSync(path.join(__dirname, '../../../data/digits.csv.gz')));
+    const digits = readDigitsCsv(readFileSync(path.join(__dirname, '../../../../data/digits.csv.gz')));
     const rows = Array.from({ length: 300 }, (_, i) => Array.from(digits.features.subarray(i * 64, (i + 1) * 64)));
     const svc = await trainSvc(rows, Array.from(digits.labels.subarray(0, 300)), { gamma: 0.001, C: 1, tol: 0.001 });
     const fromText = parseLibsvmModel(svc.serialized(), 64);
