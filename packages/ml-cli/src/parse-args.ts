@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 /** The help text, printed by --help and after a usage error. */
 export const USAGE = `usage: pnpm ml models <command> [options]
+       pnpm ml invoke <name> [--csv <file>] [--version <v>] [--accept csv|json] [--url <api>]
 
 commands:
   list                          every model, its promoted version and how many versions it has
@@ -11,6 +12,9 @@ commands:
   rollback <name>               go back to the version promoted before the current one
   clean [<name>] [--dry-run]    remove orphans: versions whose publish did not finish (no metadata.json),
                                 older than an hour, never a promoted one
+
+invoke: sends CSV rows (a file, or standard input) to POST /endpoints/<name>/invocations on the
+API ($API_URL, else the embedded stack at http://127.0.0.1:$HTTP_PORT, 3000) and prints the predictions.
 
 options:
   --json                        print JSON instead of tables
@@ -36,7 +40,15 @@ export type CliCommand =
   | { kind: 'show'; name: string; version?: string; json: boolean; target: TargetOptions }
   | { kind: 'promote'; name: string; version: string; json: boolean; target: TargetOptions }
   | { kind: 'rollback'; name: string; json: boolean; target: TargetOptions }
-  | { kind: 'clean'; name?: string; dryRun: boolean; json: boolean; target: TargetOptions };
+  | { kind: 'clean'; name?: string; dryRun: boolean; json: boolean; target: TargetOptions }
+  | {
+      kind: 'invoke';
+      name: string;
+      csv?: string;
+      version?: string;
+      accept: 'application/json' | 'text/csv';
+      url?: string;
+    };
 
 /** A mistake on the command line; the CLI prints it with the usage. */
 export class UsageError extends Error {
@@ -65,7 +77,8 @@ export function parseCommand(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) return { kind: 'help' };
   const [group, command, ref, ...extra] = positionals;
-  if (group !== 'models') throw new UsageError(`unknown command "${group}": the commands are under "models"`);
+  if (group === 'invoke') return invokeCommand(positionals.slice(1), values);
+  if (group !== 'models') throw new UsageError(`unknown command "${group}": the commands are "models …" and "invoke"`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const target = { endpoint: values.endpoint, bucket: values.bucket, stage: values.stage, aws: values.aws ?? false };
   if (target.aws && target.endpoint) throw new UsageError('give either --aws or --endpoint, not both');
@@ -97,6 +110,22 @@ export function parseCommand(argv: string[]): CliCommand {
   }
 }
 
+function invokeCommand(args: string[], values: ReturnType<typeof parse>['values']): CliCommand {
+  const [name, ...extra] = args;
+  if (!name) throw new UsageError('invoke needs a model name, e.g. pnpm ml invoke housing --csv rows.csv');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const accept = values.accept ?? 'json';
+  if (accept !== 'json' && accept !== 'csv') throw new UsageError(`--accept is csv or json, not "${accept}"`);
+  return {
+    kind: 'invoke',
+    name,
+    csv: values.csv,
+    version: values.version,
+    accept: accept === 'csv' ? 'text/csv' : 'application/json',
+    url: values.url,
+  };
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -105,6 +134,10 @@ function parse(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      csv: { type: 'string' },
+      version: { type: 'string' },
+      accept: { type: 'string' },
+      url: { type: 'string' },
       endpoint: { type: 'string' },
       bucket: { type: 'string' },
       stage: { type: 'string' },

@@ -8,6 +8,7 @@ import {
   formatPromotion,
   formatVersionDetail,
 } from './format-models';
+import { invokeEndpoint } from './invoke-endpoint';
 import { type CliCommand, parseCommand, USAGE, UsageError } from './parse-args';
 
 /** Where the CLI writes: stdout for results, stderr for errors. */
@@ -24,7 +25,7 @@ export function registryFor(target: CliTarget): { registry: Registry; close: () 
   return { registry: new ModelRegistry(new ModelStore(new ObjectStore(s3, target.bucket))), close: () => s3.destroy() };
 }
 
-async function execute(command: Exclude<CliCommand, { kind: 'help' }>, registry: Registry): Promise<string> {
+async function execute(command: Exclude<CliCommand, { kind: 'help' | 'invoke' }>, registry: Registry): Promise<string> {
   const print = (value: unknown, human: () => string) => (command.json ? JSON.stringify(value, null, 2) : human());
   switch (command.kind) {
     case 'list': {
@@ -72,6 +73,15 @@ export async function runCli(
   if (command.kind === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  if (command.kind === 'invoke') {
+    try {
+      io.out(await invokeEndpoint(command, env));
+      return 0;
+    } catch (error) {
+      io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
   }
   const target = resolveTarget(command.target, env);
   const { registry, close } = open(target);
