@@ -1,9 +1,9 @@
 import { buildModel } from '@serverless-ml/onnx/graph';
+import { withMlOpset } from '@serverless-ml/onnx/trees';
 import { onnx } from 'onnx-proto';
 import { HOUSING_CATEGORY_COLUMN, HOUSING_NUMERIC_COLUMNS } from './housing-contract';
 import { type HousingPreprocessing, housingPreprocessingGraph } from './housing-features';
 import type { GraphPart } from './model-graphs';
-import { withMlOpset } from './tree-ensemble-onnx';
 
 const { FLOAT, STRING } = onnx.TensorProto.DataType;
 

@@ -1,5 +1,6 @@
 import { createSession, loadOrt } from '@serverless-ml/onnx';
 import { buildModel } from '@serverless-ml/onnx/graph';
+import { withMlOpset } from '@serverless-ml/onnx/trees';
 import { onnx } from 'onnx-proto';
 import { housingOnnxInputs } from './evaluate-housing-onnx';
 import { parseHousingCsv, selectRows, splitHousingRows } from './housing-dataset';
@@ -12,7 +13,6 @@ import {
   housingPreprocessingGraph,
 } from './housing-features';
 import { realHousing } from './housing-fixture';
-import { withMlOpset } from './tree-ensemble-onnx';
 
 const { FLOAT, STRING } = onnx.TensorProto.DataType;
 

@@ -1,10 +1,10 @@
 import { floatTensor, node } from '@serverless-ml/onnx/graph';
+import { treeEnsembleRegressorNode } from '@serverless-ml/onnx/trees';
 import type { onnx } from 'onnx-proto';
 import type { MlpModel } from './mlp-regressor';
 import type { RidgeModel } from './ridge-regression';
 import { standardScalerGraph } from './standard-scaler';
 import type { TreeEnsemble } from './tree-ensemble';
-import { treeEnsembleRegressorNode } from './tree-ensemble-onnx';
 
 /** Nodes and constants of part of a graph. */
 export interface GraphPart {

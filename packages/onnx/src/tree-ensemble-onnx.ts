@@ -1,6 +1,22 @@
-import { node } from '@serverless-ml/onnx/graph';
 import { onnx } from 'onnx-proto';
-import type { TreeEnsemble } from './tree-ensemble';
+import { node } from './onnx-graph';
+
+/** One tree in a flat layout: node i splits on `feature[i]` (−1: a leaf holding `value[i]`). */
+export interface FlatTree {
+  feature: ArrayLike<number>;
+  threshold: ArrayLike<number>;
+  left: ArrayLike<number>;
+  right: ArrayLike<number>;
+  value: ArrayLike<number>;
+}
+
+/** Trees as ONNX TreeEnsembleRegressor sums (boosting) or averages (a forest) them. */
+export interface FlatEnsemble {
+  trees: FlatTree[];
+  /** float32, added to the aggregated tree values. */
+  baseValue: number;
+  aggregate: 'SUM' | 'AVERAGE';
+}
 
 export const ML_DOMAIN = 'ai.onnx.ml';
 const ML_OPSET = 3;
@@ -11,12 +27,12 @@ const floats = (name: string, values: number[]) => ({ name, type: AttributeType.
 const text = (name: string, value: string) => ({ name, type: AttributeType.STRING, s: Buffer.from(value) });
 
 /**
- * An ai.onnx.ml TreeEnsembleRegressor `[N, F] → [N, 1]` for trees in rain's flat layout (node ids
- * restart at 0 in each tree, BRANCH_LT on float32 thresholds: the branches the trainer took). Our
- * graph builder infers INTS from number[], so FLOATS and STRINGS are set here. Rain's exporter
- * builds the same node privately; this one adds AVERAGE (a forest) and is meant to replace it.
+ * An ai.onnx.ml TreeEnsembleRegressor `[N, F] → [N, 1]` (node ids restart at 0 in each tree,
+ * BRANCH_LT on float32 thresholds: the branches the trainer took), for rain's boosted trees and
+ * housing's gbm and forest alike. Our graph builder infers INTS from number[], so FLOATS and
+ * STRINGS are set here.
  */
-export function treeEnsembleRegressorNode(model: TreeEnsemble, input: string, output: string): onnx.INodeProto {
+export function treeEnsembleRegressorNode(model: FlatEnsemble, input: string, output: string): onnx.INodeProto {
   const n = {
     treeIds: [] as number[],
     nodeIds: [] as number[],
