@@ -1,3 +1,4 @@
+import { MODELS } from '../../functions/ml-train/src/schema';
 import { StepError } from './step-runner';
 
 export interface HttpAnswer {
@@ -5,17 +6,19 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-interface Check {
+export interface Check {
   name: string;
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Request headers; a body without them is sent as `application/json`. */
+  headers?: Record<string, string>;
   status: number;
   /** Besides the status: what the body must show (returns a complaint, or undefined). */
   expect?: (body: never) => string | undefined;
 }
 
-const ZERO = [
+export const ZERO = [
   0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0, 0, 8, 8, 0, 0, 5, 8, 0, 0,
   9, 8, 0, 0, 4, 11, 0, 1, 12, 7, 0, 0, 2, 14, 5, 10, 12, 0, 0, 0, 0, 6, 13, 10, 0, 0, 0,
 ];
@@ -57,9 +60,9 @@ export const HTTP_CHECKS: Check[] = [
     path: '/models',
     status: 200,
     expect: (b: { models?: { name: string; promoted?: string }[] }) =>
-      b.models?.map((m) => m.name).join(',') === 'digits,rain,stores' && b.models.every((m) => m.promoted)
+      b.models?.map((m) => m.name).join(',') === [...MODELS].sort().join(',') && b.models.every((m) => m.promoted)
         ? undefined
-        : 'expected digits, rain and stores, each promoted',
+        : `expected ${[...MODELS].sort().join(', ')}, each promoted`,
   },
   { name: 'one model', method: 'GET', path: '/models/digits', status: 200 },
   {
@@ -102,11 +105,17 @@ export const HTTP_CHECKS: Check[] = [
  */
 export const UNKNOWN_ROUTE = { path: '/nope', status: 404, body: { message: 'Not Found' } };
 
-export async function ask(base: string, method: string, path: string, body?: string): Promise<HttpAnswer> {
+export async function ask(
+  base: string,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {},
+): Promise<HttpAnswer> {
   const res = await fetch(`${base}${path}`, {
     method,
     body,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers,
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
@@ -119,23 +128,42 @@ export async function ask(base: string, method: string, path: string, body?: str
   return { status: res.status, body: parsed };
 }
 
-/** Every check against one API; throws naming each check that failed. */
-export async function checkApi(base: string): Promise<void> {
+/** Asks each check of one API: the answers by check name and a complaint per check that failed. */
+async function askAll(base: string, checks: Check[]) {
+  const answers = new Map<string, HttpAnswer>();
   const problems: string[] = [];
-  for (const check of HTTP_CHECKS) {
-    const { status, body } = await ask(base, check.method, check.path, check.body);
+  for (const check of checks) {
+    const answer = await ask(base, check.method, check.path, check.body, check.headers);
+    answers.set(check.name, answer);
+    const { status, body } = answer;
     const complaint =
       status !== check.status ? `status ${status}, expected ${check.status}` : check.expect?.(body as never);
     if (complaint)
       problems.push(`${check.name} (${check.method} ${check.path}): ${complaint}: ${JSON.stringify(body)}`);
   }
+  return { answers, problems };
+}
+
+const failed = (problems: string[]) =>
+  new StepError(`${problems.length} HTTP check(s) failed:\n  ${problems.join('\n  ')}`);
+
+/** The given checks against one API: their answers by check name; throws naming each check that failed. */
+export async function runChecks(base: string, checks: Check[]): Promise<Map<string, HttpAnswer>> {
+  const { answers, problems } = await askAll(base, checks);
+  if (problems.length) throw failed(problems);
+  return answers;
+}
+
+/** The routes' checks and the unknown-route 404 against one API; throws naming each that failed. */
+export async function checkApi(base: string): Promise<void> {
+  const { problems } = await askAll(base, HTTP_CHECKS);
   const nope = await ask(base, 'GET', UNKNOWN_ROUTE.path);
   if (nope.status !== UNKNOWN_ROUTE.status || JSON.stringify(nope.body) !== JSON.stringify(UNKNOWN_ROUTE.body)) {
     problems.push(
       `GET /nope: expected API Gateway's 404 {"message":"Not Found"}, got ${nope.status} ${JSON.stringify(nope.body)}`,
     );
   }
-  if (problems.length) throw new StepError(`${problems.length} HTTP check(s) failed:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw failed(problems);
 }
 
 /**
@@ -167,11 +195,11 @@ export function firstDifference(a: unknown, b: unknown, at = '$'): string | unde
 }
 
 /** Every check against both APIs: the same status and the same body, or a named difference. */
-export async function compareApis(embedded: string, emulator: string): Promise<void> {
+export async function compareApis(embedded: string, emulator: string, checks: Check[]): Promise<void> {
   const problems: string[] = [];
-  for (const check of HTTP_CHECKS) {
+  for (const check of checks) {
     const [a, b] = await Promise.all(
-      [embedded, emulator].map((base) => ask(base, check.method, check.path, check.body)),
+      [embedded, emulator].map((base) => ask(base, check.method, check.path, check.body, check.headers)),
     );
     const difference = a.status !== b.status ? `status ${a.status} ≠ ${b.status}` : firstDifference(a.body, b.body);
     const known = EMBEDDED_DIFFERS[check.name];
