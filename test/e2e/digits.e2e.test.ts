@@ -118,8 +118,14 @@ describe('ml-train → ml-predict on the digits', () => {
     const metadata = JSON.parse(Buffer.from(await getObject(`${prefix}metadata.json`)).toString());
     expect(metadata.hyperParameters).toEqual({ gamma: 0.001, C: 1, tol: 0.001 });
     expect(metadata.dataset.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(metadata.metrics.confusionMatrix).toHaveLength(10);
-    expect(metadata.metrics.perClass[0]).toEqual(
+    expect(metadata).toMatchObject({ task: 'classification', algorithm: 'svc', output: { tensor: 'label' } });
+    expect(metadata.artifacts.map((a: { name: string }) => a.name).sort()).toEqual([
+      'model.onnx',
+      'test-labels.npy',
+      'test-set.npy',
+    ]);
+    expect(metadata.classificationReport.confusionMatrix).toHaveLength(10);
+    expect(metadata.classificationReport.perClass[0]).toEqual(
       expect.objectContaining({ precision: expect.any(Number), f1: expect.any(Number) }),
     );
   });

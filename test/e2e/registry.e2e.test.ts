@@ -143,13 +143,15 @@ describe('promote, rollback and pinned versions', () => {
   it('answers 404 naming an unknown pinned version, on every serving function', async () => {
     const predict = await http('POST', '/digits/predict', { version: UNKNOWN, images: [ZERO] });
     expect(predict).toMatchObject({ status: 404, body: { error: { type: 'NotFoundError' } } });
-    expect(predict.body.error?.message).toBe(`no digits model version "${UNKNOWN}"`);
+    const unknown = (model: string) =>
+      `no version "${UNKNOWN}" of model ${model}: list them with \`pnpm ml models show ${model}\``;
+    expect(predict.body.error?.message).toBe(unknown('digits'));
     const direct = await stack.invoke<ErrorOut>('ml-predict', { version: UNKNOWN });
-    expect(direct.payload.errorMessage).toBe(`no digits model version "${UNKNOWN}"`);
+    expect(direct.payload.errorMessage).toBe(unknown('digits'));
     const stores = await http('GET', `/stores/nearest?lat=39.15&long=-77.07&version=${UNKNOWN}`);
     expect(stores.status).toBe(404);
     const rain = await http('GET', `/rain-forecast?city=Seattle&date=2015-03-01&version=${UNKNOWN}`);
-    expect(rain).toMatchObject({ status: 404, body: { error: { message: `no rain model version "${UNKNOWN}"` } } });
+    expect(rain).toMatchObject({ status: 404, body: { error: { message: unknown('rain') } } });
   });
 });
 
@@ -173,7 +175,7 @@ describe('corrupt artifacts', () => {
   it('refuses to promote a version whose model.onnx does not match its checksum', async () => {
     const out = await ml('models', 'promote', `digits@${corrupt}`);
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(`ml: refusing digits@${corrupt}: its model.onnx has sha256`);
+    expect(out.stderr).toMatch(`ml: refusing digits@${corrupt}: its model.onnx has`);
     expect((await predictedVersion()).modelVersion).toBe(v2);
   });
 
