@@ -170,6 +170,9 @@ describe('corrupt artifacts', () => {
       (await get(`models/digits/versions/${v1}/metadata.json`)) ?? '',
     );
     await put(`models/digits/versions/${corrupt}/model.onnx`, onnx.subarray(0, onnx.length - 100));
+    for (const file of ['test-set.npy', 'test-labels.npy']) {
+      await put(`models/digits/versions/${corrupt}/${file}`, (await get(`models/digits/versions/${v1}/${file}`)) ?? '');
+    }
   });
 
   it('refuses to promote a version whose model.onnx does not match its checksum', async () => {

@@ -76,19 +76,17 @@ export async function verifyVersion(
     throw new ModelIntegrityError(`refusing ${model}@${version}: ${read.problem}`);
   }
   const { metadata } = read;
+  // Read at once, checked in the metadata's order: the same version always fails the same way.
+  const files = await Promise.all(metadata.artifacts.map((a) => store.versionFile(model, version, a.name)));
   let onnx: Uint8Array | undefined;
-  await Promise.all(
-    metadata.artifacts.map(async (artifact) => {
-      const what = `its ${artifact.name}`;
-      const bytes = await store.versionFile(model, version, artifact.name);
-      try {
-        verifyModelBytes(bytes, artifact, what);
-      } catch (error) {
-        throw new ModelIntegrityError(`refusing ${model}@${version}: ${(error as Error).message}`);
-      }
-      if (artifact.name === 'model.onnx') onnx = bytes;
-    }),
-  );
+  metadata.artifacts.forEach((artifact, i) => {
+    try {
+      verifyModelBytes(files[i], artifact, `its ${artifact.name}`);
+    } catch (error) {
+      throw new ModelIntegrityError(`refusing ${model}@${version}: ${(error as Error).message}`);
+    }
+    if (artifact.name === 'model.onnx') onnx = files[i];
+  });
   if (!onnx) throw new ModelIntegrityError(`refusing ${model}@${version}: its metadata.json lists no model.onnx`);
   const onnxSha = sha256Hex(onnx);
   const mismatch = [metadata.onnx.sha256, ...alsoExpected].find((sha) => sha !== onnxSha);
