@@ -30,17 +30,28 @@ export interface BenchResults {
   digits: FigureGroup;
   rain: FigureGroup;
   stores: FigureGroup;
-  /** Ours, by algorithm: `housing.forest` is `{ r2, rmse, train_ms, predict4128_ms, single_p50_us }`. */
+  /**
+   * Ours. By algorithm (housing-phase.ts, one fresh child each): `housing.<linear|forest|gbm|mlp>` is
+   * `{ r2, rmse, mae, train_ms, train_first_ms, predict4128_ms, single_p50_us, onnx_bytes, … }`;
+   * `mean_baseline_rmse`, `best_r2` (derived-figures.ts). The invocations endpoint serving the gbm
+   * model (invocations-phase.ts): `cold_start_ms` and its parts, `handler_single_p50_us`/`_p99_us`,
+   * `stack_train_r2`; its HTTP figures are `http.invocations_*` and `http.load_invocations_*`.
+   */
   housing: FigureGroup;
   http: FigureGroup;
   package: FigureGroup;
   pods: FigureGroup;
+  /** The phases run when `BENCH_ONLY` selected some (bench-phases.ts); absent when every phase ran. */
+  phases?: string[];
   /** scikit-learn on the same data and splits, measured in this run: the table's references. */
   sklearn?: SklearnOutcome;
   /** Why a figure is null, by dotted name. */
   unmeasured: Record<string, string>;
-  /** Each target as checked, by dotted name; `met` is null when the figure is. */
-  targets: Record<string, { target: string; met: boolean | null }>;
+  /**
+   * Each target as checked, by dotted name; `met` is null when the figure is, or the bound when it
+   * is computed from the results (`bound`: scikit-learn's same-run figure; null when unmeasured).
+   */
+  targets: Record<string, { target: string; met: boolean | null; bound?: number | null }>;
 }
 
 const load1m = () => Math.round(os.loadavg()[0] * 100) / 100;

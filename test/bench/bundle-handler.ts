@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { REPO_DIR } from './digits-data';
 
-export type BundledFunction = 'ml-predict' | 'rain-forecast' | 'nearest-store';
+export type BundledFunction = 'ml-predict' | 'rain-forecast' | 'nearest-store' | 'invocations';
 
 /**
  * Bundles a function's handler the way serverless.yml's `custom.esbuild` does (bundle, minify,

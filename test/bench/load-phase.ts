@@ -2,26 +2,47 @@ import autocannon from 'autocannon';
 import type { LocalStack } from '../../packages/local-stack/src';
 import { describeRss, processTreeRss } from '../support/process-tree-rss';
 import { attempt, type BenchResults, type FigureName } from './bench-results';
+import { HOUSING_CSV_ROW } from './invocations-phase';
 import { median, percentile, round } from './stats';
 
 /** Issue 8's load: 10,000 requests a route at 50 connections, every answer's real status checked. */
 export const LOAD = { requests: 10_000, connections: 50, timeoutS: 30 };
 
-interface LoadRoute {
+export interface LoadRoute {
   name: string;
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** The body's type: JSON unless said. */
+  contentType?: string;
+  /** The model the route serves, trained in this run; none for GET /models. */
+  model?: string;
 }
 
-/** One route of each function behind the HTTP API. */
-export function loadRoutes(image: number[]): LoadRoute[] {
-  return [
-    { name: 'digits', method: 'POST', path: '/digits/predict', body: JSON.stringify({ images: [image] }) },
-    { name: 'rain', method: 'GET', path: '/rain-forecast?city=Seattle&date=2015-03-01' },
-    { name: 'stores', method: 'GET', path: '/stores/nearest?lat=39.153198&long=-77.066176&k=3' },
+/** One route of each function behind the HTTP API: GET /models, and those of the `models` given. */
+export function loadRoutes(image: number[], models: readonly string[]): LoadRoute[] {
+  const routes: LoadRoute[] = [
+    {
+      name: 'digits',
+      model: 'digits',
+      method: 'POST',
+      path: '/digits/predict',
+      body: JSON.stringify({ images: [image] }),
+    },
+    { name: 'rain', model: 'rain', method: 'GET', path: '/rain-forecast?city=Seattle&date=2015-03-01' },
+    { name: 'stores', model: 'stores', method: 'GET', path: '/stores/nearest?lat=39.153198&long=-77.066176&k=3' },
     { name: 'models', method: 'GET', path: '/models' },
+    // Last, so the routes before it load the same stack as in runs before it was added.
+    {
+      name: 'invocations',
+      model: 'housing',
+      method: 'POST',
+      path: '/endpoints/housing/invocations',
+      body: HOUSING_CSV_ROW,
+      contentType: 'text/csv',
+    },
   ];
+  return routes.filter((route) => route.model === undefined || models.includes(route.model));
 }
 
 export const loadFigures = (routes: LoadRoute[]): FigureName[] => [
@@ -51,7 +72,7 @@ async function loadRoute(url: string, route: LoadRoute) {
             method: route.method,
             path: route.path,
             body: route.body,
-            headers: route.body ? { 'content-type': 'application/json' } : {},
+            headers: route.body ? { 'content-type': route.contentType ?? 'application/json' } : {},
             onResponse: (status, body) => {
               if (status === 200 && !body.includes('"errorMessage"')) return;
               failures += 1;
@@ -97,10 +118,9 @@ function samplePeakRss(pid: number): { stop: () => number } {
 export async function measureLoad(
   results: BenchResults,
   stack: LocalStack,
-  image: number[],
+  routes: LoadRoute[],
   log: (line: string) => void,
 ): Promise<void> {
-  const routes = loadRoutes(image);
   if (stack.offlinePid === undefined) throw new Error('no serverless-offline process to measure');
   const rss = samplePeakRss(stack.offlinePid);
   try {

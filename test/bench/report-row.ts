@@ -4,14 +4,35 @@ import type { SklearnFigures } from './sklearn-figures';
 /** A reference computed from the results (e.g. scikit-learn measured in this run) and our figure, null when unmeasured. */
 export type Reference = (results: BenchResults, ours: number | null) => string;
 
+/**
+ * A target's bound in the figure's own unit: fixed, or computed from the results — scikit-learn's
+ * same-run figure, say — and undefined when that is not measured (the target is then unchecked).
+ */
+export type Bound = number | ((results: BenchResults) => number | undefined);
+
+/** At most `max`, at least `min`, strictly below `below` (any of them); `text` is what the table shows. */
+export interface Target {
+  max?: Bound;
+  min?: Bound;
+  below?: Bound;
+  text: string;
+}
+
 /** One line of the table: where its figure is, how it is shown, its target and reference. */
 export interface Row {
   path: [GroupName, string, string?];
   label: string;
   show: (value: number, results: BenchResults) => string;
-  /** Upper or lower bound, in the figure's own unit. */
-  target?: { max?: number; min?: number; text: string };
+  target?: Target;
   reference: string | Reference;
+}
+
+/** A bound computed from scikit-learn's figures in this run; undefined when scikit-learn was skipped. */
+export function sklearnBound(pick: (s: SklearnFigures) => number | undefined): Bound {
+  return (results) => {
+    const s = results.sklearn;
+    return !s || 'skipped' in s ? undefined : pick(s);
+  };
 }
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;

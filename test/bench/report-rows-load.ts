@@ -6,6 +6,7 @@ const ROUTES = [
   ['rain', 'GET /rain-forecast'],
   ['stores', 'GET /stores/nearest'],
   ['models', 'GET /models'],
+  ['invocations', 'POST /endpoints/housing/invocations'],
 ] as const;
 
 const requestsOf = (r: BenchResults, name: string) => `${r.http[`load_${name}_requests`]} req.`;

@@ -139,6 +139,7 @@ function loadRows(key: string, route: string): Row[] {
 export const MODEL_HTTP_ROWS: Row[] = [
   ...loadRows('rain_forecast', 'GET /rain-forecast (autocannon)'),
   ...loadRows('stores_nearest', 'GET /stores/nearest (autocannon)'),
+  ...loadRows('invocations', 'POST /endpoints/housing/invocations, 1 CSV row (autocannon)'),
 ];
 
 const mbPerS = (v: number) => `${v.toFixed(1)} MB/s`;

@@ -1,18 +1,19 @@
 import type { Row } from './report-row';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
-import { HOUSING_ROWS } from './report-rows-housing';
+import { HOUSING_ROWS, INVOCATIONS_ROWS } from './report-rows-housing';
 import { LOAD_ROWS } from './report-rows-load';
 import { MODEL_HTTP_ROWS, PODS_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
 import { SMALL_PODS_ROWS } from './report-rows-pods';
 
 export type { Row } from './report-row';
 
-/** Every row of the table, in order: digits, rain, stores, housing, HTTP, packages, pods. */
+/** Every row of the table, in order: digits, rain, stores, housing and its endpoint, HTTP, packages, pods. */
 export const ROWS: Row[] = [
   ...DIGITS_ROWS,
   ...RAIN_ROWS,
   ...STORES_ROWS,
   ...HOUSING_ROWS,
+  ...INVOCATIONS_ROWS,
   ...DIGITS_HTTP_ROWS,
   ...MODEL_HTTP_ROWS,
   ...LOAD_ROWS,

@@ -1,4 +1,5 @@
 import type { BenchResults, FigureValue } from './bench-results';
+import type { Bound, Target } from './report-row';
 import { ROWS, type Row } from './report-rows';
 
 /** The dotted name of a row's figure, as used in `unmeasured` and `targets`. */
@@ -34,24 +35,40 @@ function sklearnNote(results: BenchResults): string {
   );
 }
 
-const meets = (v: number, t: NonNullable<Row['target']>) =>
-  (t.max === undefined || v <= t.max) && (t.min === undefined || v >= t.min);
+const resolve = (bound: Bound | undefined, results: BenchResults) =>
+  typeof bound === 'function' ? bound(results) : bound;
 
-/** Checks every target and fills `results.targets`. */
+/** Whether `v` meets the target; null when `v` or a bound computed from the results is unmeasured. */
+export function meets(v: number | null, t: Target, results: BenchResults): boolean | null {
+  const max = resolve(t.max, results);
+  const min = resolve(t.min, results);
+  const below = resolve(t.below, results);
+  const unresolved = (t.max !== undefined && max === undefined) || (t.min !== undefined && min === undefined);
+  if (v === null || unresolved || (t.below !== undefined && below === undefined)) return null;
+  return (max === undefined || v <= max) && (min === undefined || v >= min) && (below === undefined || v < below);
+}
+
+/** Checks every target and fills `results.targets`, with the bound used when it was computed from the results. */
 export function checkTargets(results: BenchResults): void {
   for (const row of ROWS) {
     if (!row.target) continue;
-    const v = valueAt(results, row);
-    results.targets[dotted(row)] = { target: row.target.text, met: v === null ? null : meets(v, row.target) };
+    const t = row.target;
+    const computed = [t.max, t.min, t.below].find((b) => typeof b === 'function');
+    const bound = computed === undefined ? undefined : (resolve(computed, results) ?? null);
+    const met = meets(valueAt(results, row), t, results);
+    results.targets[dotted(row)] = { target: t.text, met, ...(bound === undefined ? {} : { bound }) };
   }
 }
 
-/** The results as a plain-text table: figure | value | target | reference. */
+/** The results as a plain-text table: figure | value | target | reference; a partial run's rows only. */
 export function formatTable(results: BenchResults): string {
   const header = ['figure', 'value', 'target', 'reference (scikit-learn unless noted)'];
-  const lines = ROWS.map((row) => {
+  // A partial run (BENCH_ONLY) shows the rows of its own phases, not a page of "not measured".
+  const rows = results.phases ? ROWS.filter((row) => rawAt(results, row) !== undefined) : ROWS;
+  const lines = rows.map((row) => {
     const v = valueAt(results, row);
-    const mark = !row.target || v === null ? '' : meets(v, row.target) ? ' ✓' : ' ✗';
+    const met = row.target ? meets(v, row.target, results) : null;
+    const mark = met === null ? '' : met ? ' ✓' : ' ✗';
     return [
       row.label,
       shownValue(results, row, v),

@@ -1,18 +1,22 @@
 // `pnpm bench`: measures digits (training, inference), scikit-learn on the same data (the
-// references), the rain and stores models, cold starts, HTTP and package sizes; prints a table and
-// writes .bench/results.json. Exits 1 only when a figure could not be measured, not on a missed
-// target.
+// references), the housing regressors, the rain and stores models, cold starts, HTTP and package
+// sizes; prints a table and writes .bench/results.json. Exits 1 only when a figure could not be
+// measured, not on a missed target. `BENCH_ONLY=housing,sklearn pnpm bench` runs only those phases
+// (bench-phases.ts); the others' rows say "not measured".
 import path from 'node:path';
 import { benchPods } from '../../packages/pods/src/bench-pods';
 import { benchSmallPods } from '../../packages/pods/src/bench-small-pods';
-import { attempt, type FigureName, newResults, writeResults } from './bench-results';
-import { loadDigitsSplit, REPO_DIR } from './digits-data';
+import { PHASES, STACK_PHASES, selectPhases } from './bench-phases';
+import { attempt, type BenchResults, type FigureName, newResults, writeResults } from './bench-results';
+import { deriveFigures } from './derived-figures';
+import { type DigitsSplit, loadDigitsSplit, REPO_DIR } from './digits-data';
+import { measureHousing } from './housing-phase';
 import { measureInference } from './measure-inference';
 import { functionZipBytes, layerZipBytes } from './measure-package-sizes';
 import { measureTraining } from './measure-training';
 import { checkTargets, formatTable } from './report';
 import { sklearnPhase } from './sklearn-reference';
-import { measureOnStack, STACK_FIGURES } from './stack-phase';
+import { measureOnStack, stackFigures } from './stack-phase';
 
 // Sized to keep the whole run well under 3 minutes on a 2-core box while the medians stay stable.
 const RUNS = { train: 15, batch: 200, batchWarmup: 20, single: 5000, singleWarmup: 500, coldStart: 7, http: 200 };
@@ -30,6 +34,8 @@ const MODEL_RUNS = {
     http: HTTP_LOAD,
     agreementQueries: 5000,
   },
+  // The invocations endpoint serving housing (invocations-phase.ts): a handler call is tens of µs.
+  housing: { coldStart: 7, handlerWarm: { warmup: 1000, runs: 5000 }, http: HTTP_LOAD },
 };
 const TRAINING_FIGURES: FigureName[] = ['digits.train_ms', 'digits.train_first_ms'];
 const INFERENCE_FIGURES: FigureName[] = [
@@ -43,24 +49,8 @@ const INFERENCE_FIGURES: FigureName[] = [
 const started = performance.now();
 const log = (line: string) => console.log(`[bench +${((performance.now() - started) / 1000).toFixed(1)}s] ${line}`);
 
-async function main() {
-  // serverless-esbuild's work folder (serverless.yml reads it): ours, so a concurrent `pnpm start`
-  // or test keeps its own .esbuild/. Under node_modules/ because serverless-offline's watcher
-  // ignores only top-level .esbuild, .build, dist and node_modules: a build folder anywhere else
-  // (it was .bench/esbuild) matches its `**/*.js` pattern, and every rebuild triggered the next,
-  // keeping one of the two cores busy for the whole stack phase.
-  process.env.ESBUILD_WORK_FOLDER ??= 'node_modules/.cache/serverless-ml-bench/esbuild';
-  const results = newResults();
-  const m = results.machine;
-  log(
-    `machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} ${m.platform}/${m.arch}, load ${m.loadAvg1m}`,
-  );
-
-  const data = loadDigitsSplit();
-  results.digits.total = data.testRows;
-  log(`digits: ${data.trainRows.length} training rows, ${data.testRows} test rows`);
-
-  // In-process figures first, while the bench has started nothing else that competes for the CPU.
+/** digits in-process, while the bench has started nothing else that competes for the CPU; the predictions. */
+async function measureDigits(results: BenchResults, data: DigitsSplit): Promise<number[] | undefined> {
   log(`training the SVC in-process: 1 cold run + ${RUNS.train} warm runs…`);
   const trained = await attempt(results, TRAINING_FIGURES, 'training', log, () => measureTraining(data, RUNS.train));
   if (trained) Object.assign(results.digits, trained.figures);
@@ -72,23 +62,18 @@ async function main() {
     return measureInference(trained.model, data, { batchRuns: batch, batchWarmup, singleRuns: single, singleWarmup });
   });
   if (inference) Object.assign(results.digits, inference.figures);
+  return inference?.predictions;
+}
 
-  // Also before the stack: the forest and MLP fits keep one core busy for ~15 s each.
-  log('scikit-learn (Debian python3, one thread) on the same digits, housing and rain splits, about a minute…');
-  await sklearnPhase(results, log);
-
-  const image = Array.from(data.testFeatures.subarray(0, data.featureCount));
-  const stackOptions = { image, expectedLabel: inference?.predictions[0], coldStartRuns: RUNS.coldStart };
-  await attempt(results, STACK_FIGURES, 'embedded stack', log, () =>
-    measureOnStack(results, { ...stackOptions, httpRuns: RUNS.http, httpWarmup: 20, modelRuns: MODEL_RUNS }, log),
-  );
-
+async function measurePackages(results: BenchResults): Promise<void> {
   log('package sizes: layer zip, then `sls package --stage local --param=ort=layer`…');
   const layer = await attempt(results, ['package.layer_zip_bytes'], 'layer build', log, () => layerZipBytes(log));
   if (layer !== undefined) results.package.layer_zip_bytes = layer;
   const zips = await attempt(results, ['package.function_zip_bytes'], 'sls package', log, functionZipBytes);
   if (zips) results.package.function_zip_bytes = zips;
+}
 
+async function measurePods(results: BenchResults): Promise<void> {
   log('pods: save and load a 200 MB state through a zip…');
   const pods = await attempt(
     results,
@@ -112,9 +97,55 @@ async function main() {
   if (smallPods) {
     for (const [name, value] of Object.entries(smallPods)) results.pods[name.replace('pods.', '')] = value;
   }
+}
 
+async function main() {
+  const phases = selectPhases(process.env.BENCH_ONLY);
+  // serverless-esbuild's work folder (serverless.yml reads it): ours, so a concurrent `pnpm start`
+  // or test keeps its own .esbuild/. Under node_modules/ because serverless-offline's watcher
+  // ignores only top-level .esbuild, .build, dist and node_modules: a build folder anywhere else
+  // (it was .bench/esbuild) matches its `**/*.js` pattern, and every rebuild triggered the next,
+  // keeping one of the two cores busy for the whole stack phase.
+  process.env.ESBUILD_WORK_FOLDER ??= 'node_modules/.cache/serverless-ml-bench/esbuild';
+  const results = newResults();
+  if (phases.size < PHASES.length) results.phases = [...phases];
+  const m = results.machine;
+  log(
+    `machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node} ${m.platform}/${m.arch}, load ${m.loadAvg1m}`,
+  );
+  if (results.phases) log(`BENCH_ONLY: running ${results.phases.join(', ')}`);
+
+  const data = loadDigitsSplit();
+  results.digits.total = data.testRows;
+  log(`digits: ${data.trainRows.length} training rows, ${data.testRows} test rows`);
+
+  const predictions = phases.has('digits') ? await measureDigits(results, data) : undefined;
+
+  // Also before the stack: the forest and MLP fits keep one core busy for ~15 s each.
+  if (phases.has('sklearn')) {
+    log('scikit-learn (Debian python3, one thread) on the same digits, housing and rain splits, about a minute…');
+    await sklearnPhase(results, log);
+  }
+
+  // In fresh child processes, still before the stack: the MLP's fit keeps one core busy for ~20 s.
+  if (phases.has('housing')) await measureHousing(results, log);
+
+  if (STACK_PHASES.some((phase) => phases.has(phase))) {
+    const image = Array.from(data.testFeatures.subarray(0, data.featureCount));
+    const stackOptions = { image, expectedLabel: predictions?.[0], coldStartRuns: RUNS.coldStart, phases };
+    await attempt(results, stackFigures(phases), 'embedded stack', log, () =>
+      measureOnStack(results, { ...stackOptions, httpRuns: RUNS.http, httpWarmup: 20, modelRuns: MODEL_RUNS }, log),
+    );
+  }
+
+  if (phases.has('package')) await measurePackages(results);
+  if (phases.has('pods')) await measurePods(results);
+
+  deriveFigures(results);
   checkTargets(results);
-  const file = writeResults(results, path.join(REPO_DIR, '.bench/results.json'), performance.now() - started);
+  // A partial run keeps its own file, so it does not replace the last full run's figures.
+  const name = results.phases ? `results.${results.phases.join('+')}.json` : 'results.json';
+  const file = writeResults(results, path.join(REPO_DIR, '.bench', name), performance.now() - started);
   console.log(`\nmachine: ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${m.platform}/${m.arch}`);
   console.log(
     `bench took ${results.durationS} s; 1-minute load average ${m.loadAvg1m} before, ${m.loadAvg1mEnd} after`,

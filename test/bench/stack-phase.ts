@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { createS3Client, ObjectStore } from '../../packages/model-store/src';
+import type { Phase } from './bench-phases';
 import { attempt, type BenchResults, type FigureName } from './bench-results';
 import { startTrainedStack } from './bench-stack';
 import { bundleHandler, ortNodePath } from './bundle-handler';
 import { REPO_DIR } from './digits-data';
+import { INVOCATIONS_FIGURES, type InvocationsRuns, measureInvocations } from './invocations-phase';
 import { loadFigures, loadRoutes, measureLoad } from './load-phase';
 import { measureColdStart } from './measure-cold-start';
 import { measureHttp } from './measure-http';
@@ -19,14 +21,23 @@ export const COLD_START_FIGURES: FigureName[] = [
 ];
 export const HTTP_FIGURES: FigureName[] = ['http.digits_predict_p50_ms', 'http.digits_predict_p99_ms'];
 const SETTLE_MS = 3000;
+
+/** The models whose routes the load phase loads: those of the selected phases (digits is trained whenever the stack starts). */
+function loadedModels(phases: ReadonlySet<Phase>): string[] {
+  return (['digits', 'rain', 'stores', 'housing'] as const).filter((model) => phases.has(model));
+}
+
 /** What is null, with the reason, when the stack does not start. */
-export const STACK_FIGURES: FigureName[] = [
-  ...COLD_START_FIGURES,
-  ...HTTP_FIGURES,
-  ...RAIN_FIGURES,
-  ...STORES_FIGURES,
-  ...loadFigures(loadRoutes([])),
-];
+export function stackFigures(phases: ReadonlySet<Phase>): FigureName[] {
+  const byPhase: [Phase, FigureName[]][] = [
+    ['digits', [...COLD_START_FIGURES, ...HTTP_FIGURES]],
+    ['rain', RAIN_FIGURES],
+    ['stores', STORES_FIGURES],
+    ['housing', INVOCATIONS_FIGURES],
+    ['load', loadFigures(loadRoutes([], loadedModels(phases)))],
+  ];
+  return byPhase.flatMap(([phase, figures]) => (phases.has(phase) ? figures : []));
+}
 
 export interface StackPhaseOptions {
   image: number[];
@@ -35,7 +46,13 @@ export interface StackPhaseOptions {
   coldStartRuns: number;
   httpRuns: number;
   httpWarmup: number;
-  modelRuns: { rain: ModelPhaseRuns; stores: ModelPhaseRuns & { agreementQueries: number } };
+  modelRuns: {
+    rain: ModelPhaseRuns;
+    stores: ModelPhaseRuns & { agreementQueries: number };
+    housing: InvocationsRuns;
+  };
+  /** The phases selected (BENCH_ONLY): those among digits, rain, stores, housing and load run here. */
+  phases: ReadonlySet<Phase>;
 }
 
 // serverless.yml's provider.environment for the stages the embedded stack runs (weatherProvider none).
@@ -59,7 +76,9 @@ function checkDigits(result: unknown, expectedLabel?: number): string | undefine
 /**
  * Everything that needs models in the local S3: cold starts of the bundled ml-predict in fresh
  * Node processes and warm requests through serverless-offline's API Gateway, then the same and
- * more for rain-forecast and nearest-store (rain-phase.ts, stores-phase.ts).
+ * more for rain-forecast, nearest-store and the invocations endpoint serving housing
+ * (rain-phase.ts, stores-phase.ts, invocations-phase.ts), then every route under load. Only the
+ * selected phases run; digits is always trained, as the stack's first model.
  */
 export async function measureOnStack(results: BenchResults, o: StackPhaseOptions, log: (line: string) => void) {
   log('starting the embedded stack (s3rver + serverless-offline) on free ports…');
@@ -72,23 +91,8 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const ort = ortNodePath();
     const childEnv = { ...trained.functionEnv, ...PROVIDER_ENV, NODE_PATH: ort.dir };
-    await withTempDir('bench-predict-', async (bundleDir) => {
-      const cold = await attempt(results, COLD_START_FIGURES, 'cold start', log, async () => {
-        const handlerFile = await bundleHandler('ml-predict', bundleDir);
-        const from = `${ort.source} (${path.relative(REPO_DIR, ort.dir)})`;
-        log(`bundled ml-predict with esbuild; onnxruntime-node from the ${from}`);
-        const check = (result: unknown) => checkDigits(result, o.expectedLabel);
-        const setup = { handlerFile, event: { images: [o.image] }, check, env: childEnv, ortFrom: ort.source };
-        return measureColdStart(setup, o.coldStartRuns, log);
-      });
-      if (cold) Object.assign(results.digits, cold);
-    });
-
-    log(`POST /digits/predict × ${o.httpRuns} through serverless-offline…`);
-    const http = await attempt(results, HTTP_FIGURES, 'HTTP', log, () =>
-      measureHttp(trained.stack.httpUrl, o.image, o.httpRuns, o.httpWarmup),
-    );
-    if (http) Object.assign(results.http, http);
+    if (o.phases.has('digits'))
+      await measureDigitsOnStack(results, o, { childEnv, ort, httpUrl: trained.stack.httpUrl }, log);
 
     const { functionEnv: env } = trained;
     const s3 = createS3Client({
@@ -98,11 +102,13 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
     });
     const models = new ObjectStore(s3, env.MODEL_BUCKET);
     const ctx: StackContext = { stack: trained.stack, childEnv, ortFrom: ort.source, models, log };
-    const phases = {
-      rain: () => measureRain(results, ctx, o.modelRuns.rain),
-      stores: () => measureStores(results, ctx, o.modelRuns.stores),
-    };
-    for (const [name, phase] of Object.entries(phases)) {
+    const modelPhases: [Phase, () => Promise<void>][] = [
+      ['rain', () => measureRain(results, ctx, o.modelRuns.rain)],
+      ['stores', () => measureStores(results, ctx, o.modelRuns.stores)],
+      ['housing', () => measureInvocations(results, ctx, o.modelRuns.housing)],
+    ];
+    for (const [name, phase] of modelPhases) {
+      if (!o.phases.has(name)) continue;
       // Each step records its own failures; this catches what escapes them, so the other phase still runs.
       await phase().catch((error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
@@ -111,12 +117,42 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
       });
     }
 
-    log('HTTP load on every route, one after the other…');
-    await attempt(results, loadFigures(loadRoutes(o.image)), 'HTTP load', log, () =>
-      measureLoad(results, trained.stack, o.image, log),
-    );
+    if (o.phases.has('load')) {
+      const routes = loadRoutes(o.image, loadedModels(o.phases));
+      log(`HTTP load on ${routes.map((r) => r.name).join(', ')}, one after the other…`);
+      await attempt(results, loadFigures(routes), 'HTTP load', log, () =>
+        measureLoad(results, trained.stack, routes, log),
+      );
+    }
   } finally {
     // A stack that does not stop cleanly must not turn the figures measured on it into nulls.
     await trained.stop().catch((error: unknown) => log(`stopping the embedded stack failed: ${String(error)}`));
   }
+}
+
+/** digits on the stack: cold starts of the bundled ml-predict, then POST /digits/predict. */
+async function measureDigitsOnStack(
+  results: BenchResults,
+  o: StackPhaseOptions,
+  stack: { childEnv: Record<string, string>; ort: ReturnType<typeof ortNodePath>; httpUrl: string },
+  log: (line: string) => void,
+) {
+  const { childEnv, ort, httpUrl } = stack;
+  await withTempDir('bench-predict-', async (bundleDir) => {
+    const cold = await attempt(results, COLD_START_FIGURES, 'cold start', log, async () => {
+      const handlerFile = await bundleHandler('ml-predict', bundleDir);
+      const from = `${ort.source} (${path.relative(REPO_DIR, ort.dir)})`;
+      log(`bundled ml-predict with esbuild; onnxruntime-node from the ${from}`);
+      const check = (result: unknown) => checkDigits(result, o.expectedLabel);
+      const child = { handlerFile, event: { images: [o.image] }, check, env: childEnv, ortFrom: ort.source };
+      return measureColdStart(child, o.coldStartRuns, log);
+    });
+    if (cold) Object.assign(results.digits, cold);
+  });
+
+  log(`POST /digits/predict × ${o.httpRuns} through serverless-offline…`);
+  const http = await attempt(results, HTTP_FIGURES, 'HTTP', log, () =>
+    measureHttp(httpUrl, o.image, o.httpRuns, o.httpWarmup),
+  );
+  if (http) Object.assign(results.http, http);
 }
