@@ -1,5 +1,5 @@
+import { haversineKm as distanceKm } from '@serverless-ml/geo';
 import type { GeoPoint, TrainingPlace } from '@serverless-ml/rain-model';
-import { distanceKm } from './gazetteer/great-circle';
 
 /** How far the model's training extends to a place, most to least trustworthy. */
 export type CaveatLevel = 'trained-here' | 'nearby' | 'far' | 'other-climate';

@@ -1,5 +1,5 @@
+import { haversineKm as distanceKm } from '@serverless-ml/geo';
 import type { GeoPoint } from '@serverless-ml/rain-model';
-import { distanceKm } from './great-circle';
 
 export interface GazetteerCity extends GeoPoint {
   name: string;

@@ -1,6 +1,6 @@
 import { ValidationError } from '@serverless-ml/errors';
+import { haversineKm as distanceKm } from '@serverless-ml/geo';
 import { RECENT_WINDOW_DAYS, type RecordedDay, type TrainingPlace } from '@serverless-ml/rain-model';
-import { distanceKm } from '../gazetteer/great-circle';
 import { SAME_PLACE_KM } from '../training-caveat';
 import { addDays } from './day-arithmetic';
 import type { WeatherProvider, WeatherReport, WeatherRequest } from './weather-provider';
