@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { attempt, type BenchResults, type FigureName, markUnmeasured } from './bench-results';
 import { REPO_DIR } from './digits-data';
 import type { HousingAlgorithmFigures } from './measure-housing';
+import { runProcess } from './run-command';
 import { HOUSING_ALGORITHMS, type HousingAlgorithm } from './sklearn-figures';
 
 const SCRIPT = path.join(__dirname, 'measure-housing.ts');
@@ -63,35 +62,10 @@ function readChildOutput(stdout: string, algorithm: HousingAlgorithm): ChildOutp
 }
 
 /** Runs measure-housing.ts for one algorithm in a fresh Node process: its JIT and heap are its own. */
-function runChild(algorithm: HousingAlgorithm): Promise<ChildOutput> {
-  return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', SCRIPT, path.join(REPO_DIR, 'data/housing.csv'), algorithm];
-    const child = spawn(process.execPath, args, { cwd: REPO_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    const stderr: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) {
-        try {
-          resolve(readChildOutput(stdout, algorithm));
-        } catch (error) {
-          reject(error);
-        }
-        return;
-      }
-      const why = signal ? `was killed (${signal}, limit ${TIMEOUT_MS / 1000} s)` : `exited ${code}`;
-      reject(new Error(`measure-housing.ts ${algorithm} ${why}:\n${stderr.slice(-10).join('\n')}`));
-    });
-  });
+async function runChild(algorithm: HousingAlgorithm): Promise<ChildOutput> {
+  const args = ['--import', 'tsx', SCRIPT, path.join(REPO_DIR, 'data/housing.csv'), algorithm];
+  const stdout = await runProcess(process.execPath, args, { cwd: REPO_DIR, timeoutMs: TIMEOUT_MS });
+  return readChildOutput(stdout, algorithm);
 }
 
 /**

@@ -1,15 +1,16 @@
 // scikit-learn, the tool users would otherwise pick, measured in the same run on the same data and
 // splits (sklearn/sklearn_reference.py), so the table's references are figures of this machine
 // and this moment rather than numbers pasted from another study.
-import { execFile, spawn } from 'node:child_process';
+
+import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { featureMatrix, splitByYear } from '../../functions/ml-train/src/rain/rain-dataset';
 import { RAIN_TEST_YEAR } from '../../functions/ml-train/src/rain/train-rain';
 import { parseWeatherCsv, RAIN_FEATURE_NAMES, rainExamples } from '../../packages/rain-model/src';
 import type { BenchResults } from './bench-results';
 import { REPO_DIR } from './digits-data';
+import { runProcess } from './run-command';
 import { parseSklearnFigures, type SklearnFigures } from './sklearn-figures';
 import { withTempDir } from './stack-context';
 
@@ -56,31 +57,12 @@ export function writeRainInputs(dataDir: string, folder: string): void {
 
 /** Runs the script; resolves with its stdout, forwards its stderr lines (progress) to `log`. */
 function runScript(python: string, args: string[], log: (line: string) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, [SCRIPT, ...args], {
-      env: { ...process.env, ...ONE_THREAD },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    const stderr: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    createInterface({ input: child.stderr }).on('line', (line) => {
-      stderr.push(line);
+  return runProcess(python, [SCRIPT, ...args], {
+    env: { ...process.env, ...ONE_THREAD },
+    timeoutMs: TIMEOUT_MS,
+    onStderrLine: (line) => {
       if (line.startsWith('sklearn: ')) log(line);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(stdout);
-      const why = signal ? `was killed (${signal}, limit ${TIMEOUT_MS / 1000} s)` : `exited ${code}`;
-      reject(new Error(`sklearn_reference.py ${why}:\n${stderr.slice(-10).join('\n')}`));
-    });
+    },
   });
 }
 
