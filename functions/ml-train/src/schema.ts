@@ -9,6 +9,8 @@ export const MODELS = ['digits', 'rain', 'stores', 'housing'] as const;
 const positive = (fallback: number) =>
   z._default(z.number({ error: 'must be a number' }).check(z.positive({ error: 'must be greater than 0' })), fallback);
 const datasetKey = (fallback: string) => z._default(z.string().check(z.minLength(1)), fallback);
+/** `false` stores the new version without moving `latest` (promote it later, or let a pipeline decide). */
+const promote = z.optional(z.boolean({ error: 'must be true or false' }));
 
 const digitsEvent = z.strictObject({
   model: z.literal('digits'),
@@ -18,17 +20,20 @@ const digitsEvent = z.strictObject({
     C: 1,
     tol: 0.001,
   }),
+  promote,
 });
 
 const rainEvent = z.strictObject({
   model: z.literal('rain'),
   datasetKey: datasetKey('weather.csv'),
   seed: z.optional(z.int({ error: 'must be a whole number' })),
+  promote,
 });
 
 const storesEvent = z.strictObject({
   model: z.literal('stores'),
   datasetKey: datasetKey('stores.csv'),
+  promote,
 });
 
 // The algorithm's own hyper-parameters are checked by the housing trainer (each has its schema).
@@ -38,6 +43,7 @@ const housingEvent = z.strictObject({
   algorithm: z._default(z.enum(HOUSING_ALGORITHMS), DEFAULT_HOUSING_ALGORITHM),
   hyperParameters: z.optional(z.record(z.string(), z.unknown())),
   seed: z._default(z.int({ error: 'must be a whole number' }), DEFAULT_HOUSING_SEED),
+  promote,
 });
 
 /** What `sls invoke -f ml-train -d '…'` may send; `{}` trains the tutorial's digits model. */

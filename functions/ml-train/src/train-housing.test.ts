@@ -51,6 +51,19 @@ describe('ml-train {"model": "housing"} through the trainer pipeline', () => {
     expect(stages).toEqual(expect.arrayContaining(['[load', '[parse', '[publish']));
   });
 
+  it('stores a version without moving latest when the event says "promote": false', async () => {
+    const { deps: d, bucket, log } = deps(CSV);
+    const first = await trainModel(parseTrainEvent({ model: 'housing', algorithm: 'linear' }), d);
+    const second = await trainModel(parseTrainEvent({ model: 'housing', algorithm: 'linear', promote: false }), d);
+    expect(second).toMatchObject({ promoted: false });
+    expect((await d.models.latest('housing'))?.version).toBe(first.version);
+    expect(second.keys.every((k) => bucket.objects.has(k))).toBe(true);
+    const key = second.keys.find((k) => k.endsWith('metadata.json')) as string;
+    // The retraining event in the metadata does not carry the promotion choice.
+    expect(parseModelMetadata(bucket.objects.get(key) as Uint8Array, key).trainEvent).not.toHaveProperty('promote');
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/is stored, not promoted: pnpm ml models promote housing@/));
+  });
+
   it('counts and reports rows with bad values instead of keeping them', async () => {
     const lines = CSV.split('\n');
     lines[3] = lines[3].replace('NEAR BAY', 'NEAR MARS');

@@ -18,6 +18,8 @@ export interface TrainDeps {
 export interface TrainSummary {
   model: string;
   version: string;
+  /** False when the event asked `"promote": false`: the version is stored, `latest` unchanged. */
+  promoted: boolean;
   algorithm: string;
   /** Test-set figures of the exported model, as in metadata.json (accuracy, auc, r2, count, …). */
   metrics: Record<string, number>;

@@ -47,7 +47,7 @@ export interface Trainer<Data> {
  */
 export async function runTrainer<Data>(
   trainer: Trainer<Data>,
-  request: { datasetKey: string } & Record<string, unknown>,
+  { promote = true, ...request }: { datasetKey: string; promote?: boolean } & Record<string, unknown>,
   deps: TrainDeps,
 ): Promise<TrainSummary> {
   const { log } = deps;
@@ -82,15 +82,25 @@ export async function runTrainer<Data>(
     versions: deps.provenance.versions,
   };
   log(`[publish] ${trainer.model}: ${headline(metadata.metrics)}`);
-  const { pointer, keys } = await deps.models.publish(trainer.model, [
-    { name: 'model.onnx', body: trained.onnx, contentType: 'application/octet-stream' },
-    ...(trained.artifacts ?? []),
-    { name: 'metadata.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' },
-  ]);
-  log(`model ${trainer.model}@${pointer.version} is now latest`);
+  const { version, keys } = await deps.models.publish(
+    trainer.model,
+    [
+      { name: 'model.onnx', body: trained.onnx, contentType: 'application/octet-stream' },
+      ...(trained.artifacts ?? []),
+      { name: 'metadata.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' },
+    ],
+    new Date(),
+    { promote },
+  );
+  log(
+    promote
+      ? `model ${trainer.model}@${version} is now latest`
+      : `model ${trainer.model}@${version} is stored, not promoted: pnpm ml models promote ${trainer.model}@${version}`,
+  );
   return {
     model: trainer.model,
-    version: pointer.version,
+    version,
+    promoted: promote,
     algorithm: metadata.algorithm,
     metrics: metadata.metrics,
     baselines: metadata.baselines,

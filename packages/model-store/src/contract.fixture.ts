@@ -36,12 +36,12 @@ export function fixtureArtifacts(onnx: string | Uint8Array, model = 'digits', ov
 
 /** Publishes a fixture version at `day` (UTC, January 2026) and returns its version id. */
 export async function publishFixture(store: ModelStore, model: string, onnx: string, day = 1, overrides = {}) {
-  const { pointer } = await store.publish(
+  const { version } = await store.publish(
     model,
     fixtureArtifacts(onnx, model, overrides),
     new Date(Date.UTC(2026, 0, day)),
   );
-  return pointer.version;
+  return version;
 }
 
 /**

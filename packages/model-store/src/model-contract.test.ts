@@ -51,11 +51,11 @@ describe('the model contract', () => {
   it('publish completes the draft with every artifact’s size and sha256, and writes metadata.json after them', async () => {
     const bucket = mockBucket();
     const store = new ModelStore(bucket.objectStore);
-    const { metadata, pointer } = await store.publish('digits', fixtureArtifacts('the model'));
+    const { metadata, version } = await store.publish('digits', fixtureArtifacts('the model'));
     expect(metadata.artifacts).toEqual([
       { name: 'model.onnx', sha256: sha256Hex('the model'), size: 9, contentType: 'application/octet-stream' },
     ]);
-    expect(metadata).toMatchObject({ version: pointer.version, onnx: { sha256: sha256Hex('the model') } });
+    expect(metadata).toMatchObject({ version, onnx: { sha256: sha256Hex('the model') } });
     const keys = bucket.mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key?.split('/').pop());
     expect(keys).toEqual(['model.onnx', 'metadata.json', 'latest.json']);
     bucket.mock.restore();

@@ -24,7 +24,7 @@ const storesMetadata = draftMetadata('stores', {
 });
 
 async function publish(model: string, metadata: unknown, at: string, onnx = `${model}@${at}`) {
-  const { pointer } = await store.publish(
+  const { version } = await store.publish(
     model,
     [
       { name: 'model.onnx', body: onnx, contentType: 'application/octet-stream' },
@@ -32,7 +32,7 @@ async function publish(model: string, metadata: unknown, at: string, onnx = `${m
     ],
     new Date(at),
   );
-  return pointer.version;
+  return version;
 }
 
 describe('ModelRegistry reads', () => {

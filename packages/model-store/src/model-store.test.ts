@@ -17,14 +17,24 @@ describe('ModelStore.publish', () => {
   it('writes every artifact before the pointer', async () => {
     s3Mock.on(PutObjectCommand).resolves({});
     s3Mock.on(GetObjectCommand).rejects(Object.assign(new Error('missing'), { name: 'NoSuchKey' }));
-    const { pointer } = await store().publish('digits', artifacts);
+    const { pointer, version } = await store().publish('digits', artifacts);
+    const prefix = `models/digits/versions/${version}/`;
+    const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
+    expect(keys).toEqual([`${prefix}model.onnx`, `${prefix}metadata.json`, 'models/digits/latest.json']);
+    expect(pointer).toMatchObject({ version, prefix });
+    expect(pointer?.modelSha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+  });
+
+  it('stores a version without touching the pointer when asked not to promote it', async () => {
+    s3Mock.on(PutObjectCommand).resolves({});
+    const { pointer, version } = await store().publish('digits', artifacts, new Date(), { promote: false });
+    expect(pointer).toBeUndefined();
     const keys = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
     expect(keys).toEqual([
-      `${pointer.prefix}model.onnx`,
-      `${pointer.prefix}metadata.json`,
-      'models/digits/latest.json',
+      `models/digits/versions/${version}/model.onnx`,
+      `models/digits/versions/${version}/metadata.json`,
     ]);
-    expect(pointer.modelSha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(0);
   });
 
   it('refuses to flip the pointer when the current one cannot be read, naming the stored version', async () => {

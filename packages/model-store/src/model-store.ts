@@ -16,7 +16,9 @@ export interface ModelArtifact {
 }
 
 export interface PublishedModel {
-  pointer: ModelPointer;
+  version: string;
+  /** The pointer after the publish; `undefined` when the version was stored without promoting it. */
+  pointer?: ModelPointer;
   keys: string[];
   /** The metadata.json as written: the trainer's draft plus the version, artifacts and checksums. */
   metadata: ModelMetadata;
@@ -84,9 +86,15 @@ export class ModelStore {
    * passed as the `metadata.json` artifact, completed with every artifact's size and sha256),
    * then flips the pointer. A version exists only once its metadata is there, so a publish cut
    * short leaves an incomplete version that listings mark and promotion refuses, never a pointer
-   * to it.
+   * to it. `promote: false` stores the version without touching the pointer (to look at it, or to
+   * let a pipeline decide), to be promoted later with `pnpm ml models promote`.
    */
-  async publish(model: string, artifacts: ModelArtifact[], now: Date = new Date()): Promise<PublishedModel> {
+  async publish(
+    model: string,
+    artifacts: ModelArtifact[],
+    now: Date = new Date(),
+    options: { promote?: boolean } = {},
+  ): Promise<PublishedModel> {
     const onnx = artifacts.find((a) => a.name === 'model.onnx');
     if (!onnx) throw new Error('a published model needs a model.onnx artifact');
     const draft = artifacts.find((a) => a.name === 'metadata.json');
@@ -100,6 +108,8 @@ export class ModelStore {
       await this.objects.put(prefix + artifact.name, artifact.body, artifact.contentType);
     }
     await this.objects.put(`${prefix}metadata.json`, JSON.stringify(metadata, null, 2), 'application/json');
+    const keys = [...files, draft].map((a) => prefix + a.name);
+    if (options.promote === false) return { version, keys, metadata };
     const modelSha256 = metadata.onnx.sha256;
     // The old pointer goes into the new one's history (for rollback); a trainer that published
     // meanwhile is re-read, so its version stays in the history instead of being overwritten.
@@ -112,7 +122,7 @@ export class ModelStore {
         { cause: error },
       );
     });
-    return { pointer, keys: [...files, draft].map((a) => prefix + a.name), metadata };
+    return { version, pointer, keys, metadata };
   }
 
   /** The current pointer; `undefined` before the first publish. */
