@@ -8,11 +8,22 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'invocations', 'model-registry'];
+const FUNCTIONS = [
+  'ml-train',
+  'ml-predict',
+  'rain-forecast',
+  'nearest-store',
+  'invocations',
+  'model-registry',
+  'training-validate',
+  'training-evaluate',
+  'training-promote',
+  'jobs',
+];
 
-// Functions that never load ONNX Runtime (model-registry only reads S3): when the runtime is
+// Functions that never load ONNX Runtime (they only read and write S3 or call Step Functions): when the runtime is
 // bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry'];
+const WITHOUT_ORT = ['model-registry', 'training-validate', 'training-evaluate', 'training-promote', 'jobs'];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
