@@ -121,13 +121,14 @@ export function progressOf(execution: ExecutionSnapshot): JobProgress {
     const error = { type: 'UnexpectedOutput', message: 'the pipeline succeeded without a trained version', step: null };
     return { status: 'FAILED', steps, endedAt, error };
   }
-  const failedStep = recordedFailure(execution.events)?.step ?? unfinished?.name ?? null;
-  if (failedStep) {
-    const step = steps.findLast((s) => s.name === failedStep);
+  const recorded = recordedFailure(execution.events);
+  if (recorded?.step) {
+    const step = steps.findLast((s) => s.name === recorded.step);
     if (step) step.status = 'FAILED';
   }
+  const failedStep = recorded?.step ?? unfinished?.name ?? null;
   const error =
-    recordedFailure(execution.events) ??
+    recorded ??
     (execution.status === 'ABORTED'
       ? { type: 'Aborted', message: 'the job was stopped', step: failedStep }
       : execution.status === 'TIMED_OUT'
