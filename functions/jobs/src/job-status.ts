@@ -13,7 +13,10 @@ export interface ExecutionEvent {
 /** What DescribeExecution and GetExecutionHistory say about one execution. */
 export interface ExecutionSnapshot {
   status: JobStatus;
+  startDate?: Date;
   stopDate?: Date;
+  /** The execution's input (a training request). */
+  input?: string;
   output?: string;
   error?: string;
   cause?: string;

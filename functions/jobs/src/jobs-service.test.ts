@@ -14,13 +14,14 @@ function fakePipeline() {
   const executions = new Map<string, ExecutionSnapshot>();
   const stopped: string[] = [];
   const calls: string[] = [];
+  const arnOf = (name: string) => `arn:aws:states:us-east-1:000000000000:execution:training:${name}`;
   const pipeline: PipelineExecutions & { failStart?: Error } = {
+    arnOf,
     async start(name) {
       calls.push(`start ${name}, record ${bucket.objects.has(jobKey(name)) ? 'written' : 'missing'}`);
       if (pipeline.failStart) throw pipeline.failStart;
-      const arn = `arn:aws:states:us-east-1:000000000000:execution:training:${name}`;
-      executions.set(arn, { status: 'RUNNING', events: [] });
-      return arn;
+      executions.set(arnOf(name), { status: 'RUNNING', events: [] });
+      return arnOf(name);
     },
     async snapshot(arn) {
       return executions.get(arn);
@@ -122,6 +123,22 @@ describe('readJob', () => {
       status: 'FAILED',
       error: { type: 'ExecutionLost', message: expect.stringContaining('no longer exists') },
     });
+  });
+});
+
+describe('an execution started without the jobs API', () => {
+  it('becomes a job when it is read by its name, and is listed from then on', async () => {
+    const name = '20261201-115959-0a0b0c';
+    const input = JSON.stringify({ model: 'rain', promote: 'always' });
+    fake.executions.set(fake.pipeline.arnOf(name), { status: 'RUNNING', startDate: clock, input, events: [] });
+    expect(await readJob(name, deps)).toMatchObject({
+      jobId: name,
+      model: 'rain',
+      request: { model: 'rain', promote: 'always' },
+      status: 'RUNNING',
+      submittedAt: clock.toISOString(),
+    });
+    expect((await listJobs({ limit: 5 }, deps)).jobs.map((j) => j.jobId)).toEqual([name]);
   });
 });
 

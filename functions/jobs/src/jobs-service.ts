@@ -1,4 +1,4 @@
-import { NotFoundError } from '@serverless-ml/errors';
+import { isRecord, NotFoundError } from '@serverless-ml/errors';
 import { type ObjectStore, WriteConflictError } from '@serverless-ml/model-store';
 import { JobConflictError } from './job-errors';
 import {
@@ -15,6 +15,8 @@ import { type ExecutionSnapshot, progressOf } from './job-status';
 
 /** The training state machine as the jobs API drives it (Step Functions on AWS, the emulator or locally). */
 export interface PipelineExecutions {
+  /** The ARN an execution of the training state machine gets for a name. */
+  arnOf(name: string): string;
   /** StartExecution with the job id as the execution's name; answers its ARN. */
   start(name: string, input: string): Promise<string>;
   /** DescribeExecution + GetExecutionHistory; undefined when the execution does not exist. */
@@ -41,10 +43,49 @@ const parseRecord = (value: unknown, key: string): JobRecord => {
   return parsed.data;
 };
 
-async function readRecord(store: ObjectStore, jobId: string) {
-  const key = isJobId(jobId) ? jobKey(jobId) : undefined;
-  const found = key ? await store.getTaggedJson<unknown>(key) : undefined;
-  if (!key || !found) throw new NotFoundError(`no job "${jobId}": list them with GET /jobs or \`pnpm ml jobs list\``);
+const unknownJob = (jobId: string) =>
+  new NotFoundError(`no job "${jobId}": list them with GET /jobs or \`pnpm ml jobs list\``);
+
+/**
+ * The record for an execution started without the jobs API (StartExecution with a job id as its
+ * name, from the AWS SDK or the console): written on first read, so it is listed from then on.
+ */
+async function adopt(jobId: string, key: string, deps: JobsDeps) {
+  const executionArn = deps.executions.arnOf(jobId);
+  const snapshot = await deps.executions.snapshot(executionArn);
+  if (!snapshot) return undefined;
+  let request: Record<string, unknown> = {};
+  try {
+    const input: unknown = JSON.parse(snapshot.input ?? '{}');
+    if (isRecord(input)) request = input;
+  } catch {
+    // Not JSON: the pipeline's Validate step fails it, and the record shows that.
+  }
+  const submitted = snapshot.startDate ?? deps.now();
+  const deadline = new Date(submitted.getTime() + deps.pipelineTimeoutSeconds * 1000 + DEADLINE_GRACE_MS);
+  const record: JobRecord = {
+    jobId,
+    model: typeof request.model === 'string' ? request.model : 'unknown',
+    request,
+    status: 'RUNNING',
+    executionArn,
+    submittedAt: submitted.toISOString(),
+    deadline: deadline.toISOString(),
+    steps: [],
+  };
+  try {
+    await deps.store.put(key, JSON.stringify(record), JSON_TYPE, { ifAbsent: true });
+  } catch (error) {
+    if (!(error instanceof WriteConflictError)) throw error;
+  }
+  return deps.store.getTaggedJson<unknown>(key);
+}
+
+async function readRecord(jobId: string, deps: JobsDeps) {
+  if (!isJobId(jobId)) throw unknownJob(jobId);
+  const key = jobKey(jobId);
+  const found = (await deps.store.getTaggedJson<unknown>(key)) ?? (await adopt(jobId, key, deps));
+  if (!found) throw unknownJob(jobId);
   return { key, record: parseRecord(found.value, key), etag: found.etag };
 }
 
@@ -121,7 +162,7 @@ function progressed(record: JobRecord, snapshot: ExecutionSnapshot | undefined, 
 
 /** Reads a job; a running one is brought up to date from its execution and the record rewritten when it changed. */
 export async function readJob(jobId: string, deps: JobsDeps): Promise<JobRecord> {
-  const { key, record, etag } = await readRecord(deps.store, jobId);
+  const { key, record, etag } = await readRecord(jobId, deps);
   if (isFinished(record.status)) return record;
   const snapshot = record.executionArn ? await deps.executions.snapshot(record.executionArn) : undefined;
   const next = progressed(record, snapshot, deps.now());

@@ -27,6 +27,7 @@ async function history(sfn: SFNClient, executionArn: string): Promise<HistoryEve
 /** The training state machine through the Step Functions API (AWS, the emulator, or the embedded stack's). */
 export function stepFunctionsExecutions(sfn: SFNClient, stateMachineArn: string): PipelineExecutions {
   return {
+    arnOf: (name) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`,
     async start(name, input) {
       const started = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input }));
       if (!started.executionArn) throw new Error('StartExecution answered without an executionArn');
@@ -39,7 +40,9 @@ export function stepFunctionsExecutions(sfn: SFNClient, stateMachineArn: string)
         if (!STATUSES.includes(status)) throw new Error(`unknown execution status ${status}`);
         return {
           status: status as JobStatus,
+          startDate: described.startDate,
           stopDate: described.stopDate,
+          input: described.input,
           output: described.output,
           error: described.error,
           cause: described.cause,

@@ -177,8 +177,9 @@ export function usage(stack: LocalStack): string {
   const fn = (name: string) => `${stack.settings.service}-${stack.settings.stage}-${name}`;
   return [
     'The embedded stack is up:',
-    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations)`,
+    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations, POST /jobs)`,
     `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
+    `  Step Functions ${stack.stepFunctionsEndpoint}  (state machine ${fn('training')}, run in this process)`,
     `  S3 (s3rver)   ${stack.s3Endpoint}   (buckets ${stack.buckets.data}, ${stack.buckets.models}; key/secret S3RVER)`,
     '',
     'Try:',
@@ -191,6 +192,8 @@ export function usage(stack: LocalStack): string {
     `    --data-binary '${HOUSING_EXAMPLE_CSV}'`,
     `  curl -s ${stack.httpUrl}/models/digits`,
     '  pnpm ml models list',
+    '  pnpm ml jobs start housing --algorithm forest --wait',
+    `  curl -s -X POST ${stack.httpUrl}/jobs -d '{"model": "housing", "algorithm": "mlp"}'   # then GET the statusUrl`,
     '  pnpm pod save demo   # then later: AUTO_LOAD_POD=demo pnpm start',
     `  aws lambda invoke --endpoint-url ${stack.lambdaEndpoint} --function-name ${fn('ml-predict')} /dev/stdout`,
     '  pnpm sls invoke local -f ml-predict',
