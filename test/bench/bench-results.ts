@@ -7,7 +7,7 @@ import type { SklearnOutcome } from './sklearn-reference';
 /** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
 export type FigureValue = number | string | boolean | number[] | string[] | Record<string, number | null> | null;
 export type FigureGroup = Record<string, FigureValue>;
-export const GROUPS = ['digits', 'rain', 'stores', 'housing', 'http', 'package', 'pods'] as const;
+export const GROUPS = ['digits', 'rain', 'stores', 'housing', 'http', 'package', 'pods', 'jobs'] as const;
 export type GroupName = (typeof GROUPS)[number];
 /** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
 export type FigureName = `${GroupName}.${string}`;
@@ -41,6 +41,8 @@ export interface BenchResults {
   http: FigureGroup;
   package: FigureGroup;
   pods: FigureGroup;
+  /** Training jobs on the embedded stack (jobs-phase.ts). */
+  jobs: FigureGroup;
   /** The phases run when `BENCH_ONLY` selected some (bench-phases.ts); absent when every phase ran. */
   phases?: string[];
   /** scikit-learn on the same data and splits, measured in this run: the table's references. */
@@ -78,6 +80,7 @@ export function newResults(): BenchResults {
     http: {},
     package: {},
     pods: {},
+    jobs: {},
     unmeasured: {},
     targets: {},
   };

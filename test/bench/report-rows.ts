@@ -1,6 +1,7 @@
 import type { Row } from './report-row';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
 import { HOUSING_ROWS, INVOCATIONS_ROWS } from './report-rows-housing';
+import { JOBS_ROWS } from './report-rows-jobs';
 import { LOAD_ROWS } from './report-rows-load';
 import { MODEL_HTTP_ROWS, PODS_ROWS, RAIN_ROWS, STORES_ROWS } from './report-rows-models';
 import { SMALL_PODS_ROWS } from './report-rows-pods';
@@ -17,6 +18,7 @@ export const ROWS: Row[] = [
   ...DIGITS_HTTP_ROWS,
   ...MODEL_HTTP_ROWS,
   ...LOAD_ROWS,
+  ...JOBS_ROWS,
   ...PACKAGE_ROWS,
   ...PODS_ROWS,
   ...SMALL_PODS_ROWS,

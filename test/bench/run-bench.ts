@@ -19,7 +19,16 @@ import { sklearnPhase } from './sklearn-reference';
 import { measureOnStack, stackFigures } from './stack-phase';
 
 // Sized to keep the whole run well under 3 minutes on a 2-core box while the medians stay stable.
-const RUNS = { train: 15, batch: 200, batchWarmup: 20, single: 5000, singleWarmup: 500, coldStart: 7, http: 200 };
+const RUNS = {
+  train: 15,
+  batch: 200,
+  batchWarmup: 20,
+  single: 5000,
+  singleWarmup: 500,
+  coldStart: 7,
+  http: 200,
+  jobs: 3,
+};
 // rain-forecast and nearest-store (rain-phase.ts, stores-phase.ts). Every warm rain call writes
 // its forecast to S3 (a few ms), hence fewer of them; nearest-store's handler needs ~1000 calls
 // before its JIT settles.
@@ -134,7 +143,11 @@ async function main() {
     const image = Array.from(data.testFeatures.subarray(0, data.featureCount));
     const stackOptions = { image, expectedLabel: predictions?.[0], coldStartRuns: RUNS.coldStart, phases };
     await attempt(results, stackFigures(phases), 'embedded stack', log, () =>
-      measureOnStack(results, { ...stackOptions, httpRuns: RUNS.http, httpWarmup: 20, modelRuns: MODEL_RUNS }, log),
+      measureOnStack(
+        results,
+        { ...stackOptions, httpRuns: RUNS.http, httpWarmup: 20, modelRuns: MODEL_RUNS, jobRuns: RUNS.jobs },
+        log,
+      ),
     );
   }
 

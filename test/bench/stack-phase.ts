@@ -6,6 +6,7 @@ import { startTrainedStack } from './bench-stack';
 import { bundleHandler, ortNodePath } from './bundle-handler';
 import { REPO_DIR } from './digits-data';
 import { INVOCATIONS_FIGURES, type InvocationsRuns, measureInvocations } from './invocations-phase';
+import { JOBS_FIGURES, measureJobs } from './jobs-phase';
 import { loadFigures, loadRoutes, measureLoad } from './load-phase';
 import { measureColdStart } from './measure-cold-start';
 import { measureHttp } from './measure-http';
@@ -35,6 +36,7 @@ export function stackFigures(phases: ReadonlySet<Phase>): FigureName[] {
     ['stores', STORES_FIGURES],
     ['housing', INVOCATIONS_FIGURES],
     ['load', loadFigures(loadRoutes([], loadedModels(phases)))],
+    ['jobs', JOBS_FIGURES],
   ];
   return byPhase.flatMap(([phase, figures]) => (phases.has(phase) ? figures : []));
 }
@@ -51,6 +53,8 @@ export interface StackPhaseOptions {
     stores: ModelPhaseRuns & { agreementQueries: number };
     housing: InvocationsRuns;
   };
+  /** Housing gbm jobs timed through POST /jobs (jobs-phase.ts). */
+  jobRuns: number;
   /** The phases selected (BENCH_ONLY): those among digits, rain, stores, housing and load run here. */
   phases: ReadonlySet<Phase>;
 }
@@ -123,6 +127,9 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
       await attempt(results, loadFigures(routes), 'HTTP load', log, () =>
         measureLoad(results, trained.stack, routes, log),
       );
+    }
+    if (o.phases.has('jobs')) {
+      await attempt(results, JOBS_FIGURES, 'jobs', log, () => measureJobs(results, ctx, o.jobRuns));
     }
   } finally {
     // A stack that does not stop cleanly must not turn the figures measured on it into nulls.
