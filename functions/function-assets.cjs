@@ -8,11 +8,19 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'invocations', 'model-registry'];
+const FUNCTIONS = [
+  'ml-train',
+  'ml-predict',
+  'rain-forecast',
+  'nearest-store',
+  'invocations',
+  'model-registry',
+  'api-docs',
+];
 
-// Functions that never load ONNX Runtime (model-registry only reads S3): when the runtime is
-// bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry'];
+// Functions that never load ONNX Runtime (model-registry only reads S3, api-docs serves a document):
+// when the runtime is bundled, they must not carry its ~20 MB of files.
+const WITHOUT_ORT = ['model-registry', 'api-docs'];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
