@@ -43,7 +43,7 @@ export function invocationsRoutes(settings: { maxK: number }): RouteDescriptor[]
       body: {
         required: true,
         content: {
-          'text/csv': { schema: z.string(), example: `${ROW.join(',')}\n` },
+          'text/csv': { schema: z.string().check(z.minLength(1)), example: `${ROW.join(',')}\n` },
           'application/json': { schema: instancesBodySchema, example: { instances: [ROW] } },
         },
       },

@@ -31,6 +31,8 @@ const querySchema = z.strictObject(
         .string()
         .check(
           z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
+          // For the API description only: JSON Schema cannot say what the refine checks.
+          z.meta({ format: 'date', description: 'YYYY-MM-DD: today, as recorded (replays that day)' }),
         ),
     ),
     // Today's observations, bounded by the world records.
