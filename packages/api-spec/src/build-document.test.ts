@@ -16,7 +16,7 @@ const route: RouteDescriptor = {
   pathParams: z.object({ name: z.string().check(z.regex(/^[a-z]+$/)) }),
   query: z.strictObject({
     lat: numberParam({ min: -90, max: 90 }),
-    k: z.optional(numberParam({ min: 1, max: 5, whole: true })),
+    k: z._default(numberParam({ min: 1, max: 5, whole: true }), 3),
   }),
   parameterExamples: { name: 'digits' },
   responses: {
@@ -37,7 +37,7 @@ describe('buildOpenApiDocument', () => {
     expect(operation.parameters).toEqual([
       { name: 'name', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]+$' }, example: 'digits' },
       { name: 'lat', in: 'query', required: true, schema: { type: 'number', minimum: -90, maximum: 90 } },
-      { name: 'k', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 5 } },
+      { name: 'k', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 5, default: 3 } },
     ]);
   });
 

@@ -18,6 +18,9 @@ export function toJsonSchema(schema: $ZodType, side: SchemaSide): JsonSchema {
     // A refine (a calendar date) cannot be said in JSON Schema: its base type stands for it.
     unrepresentable: 'any',
     override: (ctx) => {
+      const { def } = ctx.zodSchema._zod;
+      // zod leaves out a default around a pipe (k's 5): say it, since a client may leave k out.
+      if (def.type === 'default' && ctx.jsonSchema.default === undefined) ctx.jsonSchema.default = def.defaultValue;
       const rule = numberParamRules.get(ctx.zodSchema);
       if (!rule) return;
       for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
