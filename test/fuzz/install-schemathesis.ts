@@ -41,7 +41,7 @@ export async function ensureSchemathesis(
       throw new Error(`python3 -m venv failed (Debian/Ubuntu: apt-get install python3-venv): ${error.message}`);
     });
   }
-  log(`installing schemathesis==${SCHEMATHESIS_VERSION} (once; about 30 s)`);
+  log(`installing schemathesis==${SCHEMATHESIS_VERSION} (once; about a minute)`);
   await run(
     venvPython,
     ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`],

@@ -14,7 +14,7 @@ import { casesPerOperation, formatCounts } from './schemathesis-report';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES || '50');
-const MAX_SECONDS = Number(process.env.FUZZ_MAX_SECONDS || '150');
+const MAX_SECONDS = Number(process.env.FUZZ_MAX_SECONDS || '120');
 const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',
@@ -56,6 +56,10 @@ async function main(): Promise<number> {
     esbuildWorkFolder: '.esbuild-fuzz',
   });
   const stack = await startLocalStack(settings, log);
+  // Ctrl-C or CI's timeout: stop serverless-offline and s3rver rather than leave them serving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+  }
   try {
     log(`embedded stack on ${stack.httpUrl}; training digits, rain, stores and housing as pnpm start does`);
     await runDigitsWalkthrough(stack, log);
