@@ -20,17 +20,20 @@ describe('casesPerOperation', () => {
       scenario('GET /models', 'fuzzing', 4),
       scenario('GET /ping', 'fuzzing', 2),
       scenario('GET /models', 'fuzzing', 1),
+      scenario('Stateful tests', 'stateful', 6),
     ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     const counts = casesPerOperation(file);
     expect(Object.fromEntries(counts)).toEqual({
       'GET /models': { coverage: 3, fuzzing: 5 },
       'GET /ping': { fuzzing: 2 },
+      'Stateful tests': { stateful: 6 },
     });
     expect(formatCounts(counts)).toEqual([
       '     8 cases  GET /models (coverage 3, fuzzing 5)',
       '     2 cases  GET /ping (fuzzing 2)',
-      '    10 cases  in total, 2 operations',
+      '     6 cases  Stateful tests (stateful 6)',
+      '    16 cases  in total, 2 operations',
     ]);
   });
 });

@@ -34,5 +34,7 @@ export function formatCounts(counts: Map<string, Record<string, number>>): strin
       return `${String(sum(Object.values(phases))).padStart(6)} cases  ${operation} (${detail})`;
     });
   const total = sum([...counts.values()].flatMap((phases) => Object.values(phases)));
-  return [...lines, `${String(total).padStart(6)} cases  in total, ${counts.size} operations`];
+  // The stateful phase reports its sequences under one label of its own, not an operation.
+  const operations = [...counts.values()].filter((phases) => Object.keys(phases).some((p) => p !== 'stateful')).length;
+  return [...lines, `${String(total).padStart(6)} cases  in total, ${operations} operations`];
 }
