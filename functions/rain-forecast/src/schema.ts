@@ -27,13 +27,11 @@ const querySchema = z.strictObject(
     lat: z.optional(numberParam({ min: -90, max: 90 })),
     long: z.optional(numberParam({ min: -180, max: 180 })),
     date: z.optional(
-      z
-        .string()
-        .check(
-          z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
-          // For the API description only: JSON Schema cannot say what the refine checks.
-          z.meta({ format: 'date', description: 'YYYY-MM-DD: today, as recorded (replays that day)' }),
-        ),
+      z.string().check(
+        z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
+        // For the API description only: JSON Schema cannot say what the refine checks.
+        z.meta({ format: 'date', description: 'YYYY-MM-DD: today, as recorded (replays that day)' }),
+      ),
     ),
     // Today's observations, bounded by the world records.
     precipitation: z.optional(numberParam({ min: 0, max: 2000, unit: ' mm' })),
