@@ -15,15 +15,16 @@ const FUNCTIONS = [
   'nearest-store',
   'invocations',
   'model-registry',
+  'api-docs',
   'training-validate',
   'training-evaluate',
   'training-promote',
   'jobs',
 ];
 
-// Functions that never load ONNX Runtime (they only read and write S3 or call Step Functions): when the runtime is
-// bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry', 'training-validate', 'training-evaluate', 'training-promote', 'jobs'];
+// Functions that never load ONNX Runtime (they read and write S3, call Step Functions or serve a
+// document): when the runtime is bundled, they must not carry its ~20 MB of files.
+const WITHOUT_ORT = ['model-registry', 'api-docs', 'training-validate', 'training-evaluate', 'training-promote', 'jobs'];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {

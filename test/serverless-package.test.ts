@@ -350,6 +350,34 @@ describe('model-registry: read-only, no ONNX Runtime in either variant', () => {
   });
 });
 
+describe('api-docs: GET /openapi.json, no ONNX Runtime in either variant', () => {
+  const name = 'serverless-ml-local-api-docs';
+
+  it('routes GET /openapi.json to api-docs and attaches no layer', () => {
+    const [docsId] = findFunction(bundleTemplate, name);
+    const route = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route')).find(
+      (r) => r.Properties.RouteKey === 'GET /openapi.json',
+    );
+    const [integrationId] = Object.entries(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Integration')).find(
+      ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === docsId,
+    ) ?? ['none'];
+    expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+    for (const template of [bundleTemplate, layerTemplate]) {
+      expect(findFunction(template, name)[1].Properties.Layers ?? []).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['bundled', () => bundleDir],
+    ['layer', () => layerDir],
+  ])('api-docs.zip (%s) holds its handler, no ONNX Runtime files, and stays small', async (_variant, dir) => {
+    const entries = await zipEntryNames(dir(), 'api-docs.zip');
+    expect(entries).toContain('functions/api-docs/src/handler.js');
+    expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$|\.wasm$|\.gaz$/.test(entry))).toEqual([]);
+    expect(statSync(path.join(dir(), 'api-docs.zip')).size).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
 describe('ort=auto (the default)', () => {
   it('uses the layer when LocalStack reports the pro edition', () => {
     const config = printed(runs.autoPro);

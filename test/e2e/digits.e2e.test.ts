@@ -1,6 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { decodeNpy, sha256Hex } from '@serverless-ml/datasets';
 import { type LocalStack, S3RVER_CREDENTIALS } from '@serverless-ml/local-stack';
+import { imagesResultSchema } from '../../functions/ml-predict/src/schema';
 import { bootStack } from '../support/embedded-stack';
 
 // End to end through the real parts: s3rver, serverless-offline (Lambda invoke API and
@@ -142,6 +143,8 @@ describe('ml-train → ml-predict on the digits', () => {
     expect(status).toBe(200);
     expect(json.predictions?.[0].label).toBe(0);
     expect(json.predictions?.[0].scores).toHaveLength(10);
+    // The API description's schema, closed: a field it does not list fails here.
+    expect(imagesResultSchema.parse(json)).toEqual(json);
   });
 
   it.each([

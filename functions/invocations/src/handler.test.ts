@@ -1,5 +1,6 @@
 import { mockBucket } from '../../../packages/model-store/src/mock-bucket.fixture';
 import { MAX_BODY_BYTES } from './invocation-limits';
+import { invocationAnswerSchema, pingAnswerSchema } from './schema';
 import { digitsModel, storesModel, storeVersion } from './test-models.fixture';
 
 // The handler over HTTP API events, with S3 in memory (aws-sdk-client-mock) and the real ONNX Runtime.
@@ -58,7 +59,9 @@ describe('invocations handler', () => {
   it('answers GET /ping with 200 without reading S3', async () => {
     const calls = bucket.mock.calls().length;
     const ping = { routeKey: 'GET /ping', requestContext: { http: { method: 'GET' } }, headers: {} };
-    expect(await handler(ping, {})).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+    const res = await handler(ping, {});
+    expect(res).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+    expect(pingAnswerSchema.parse(JSON.parse(res.body))).toEqual(JSON.parse(res.body));
     expect(bucket.mock.calls()).toHaveLength(calls);
   });
 
@@ -69,6 +72,8 @@ describe('invocations handler', () => {
       'content-type': 'application/json; charset=utf-8',
       'x-amzn-invoked-production-variant': DIGITS.version,
     });
+    // The API description's schema, closed: a field it does not list fails here.
+    expect(invocationAnswerSchema.parse(JSON.parse(res.body))).toEqual(JSON.parse(res.body));
     expect(JSON.parse(res.body)).toEqual({
       predictions: [
         { label: 0, scores: [5, 1, 0] },
@@ -100,6 +105,8 @@ describe('invocations handler', () => {
     const headers = { 'x-amzn-sagemaker-custom-attributes': 'k=1', accept: 'text/csv' };
     const res = await handler(invocation({ name: 'stores', body: '39.153198,-77.066176', headers }), {});
     expect(res.body).toBe('GAI,8.7697\n');
+    const json = await handler(invocation({ name: 'stores', body: '39.153198,-77.066176', query: { k: '1' } }), {});
+    expect(invocationAnswerSchema.parse(JSON.parse(json.body))).toEqual(JSON.parse(json.body));
   });
 
   it.each([

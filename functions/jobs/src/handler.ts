@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import middy from '@middy/core';
 import { loadConfig } from '@serverless-ml/config';
-import { errorResponder, handlerOptions, jsonResponse } from '@serverless-ml/errors';
+import { AppError, errorResponder, handlerOptions, jsonResponse, UpstreamError } from '@serverless-ml/errors';
 import { createS3Client, ObjectStore } from '@serverless-ml/model-store';
 import { PIPELINE_TIMEOUT_SECONDS } from '@serverless-ml/training-pipeline/schema';
 import { answerJob } from './job-answer';
@@ -27,6 +27,13 @@ const deps: JobsDeps = {
 
 async function jobs(event: unknown) {
   const request = parseJobsRequest(event);
+  return answer(request).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    throw new UpstreamError('the training pipeline (Step Functions) or the job records (S3) did not answer', error);
+  });
+}
+
+async function answer(request: ReturnType<typeof parseJobsRequest>) {
   switch (request.kind) {
     case 'start':
       return jsonResponse(202, answerJob(await startJob(request.request, deps)));

@@ -27,3 +27,25 @@ describe('job ids and record keys', () => {
     expect(jobIdOfKey('jobs/readme.txt')).toBeUndefined();
   });
 });
+
+describe('jobAnswerSchema', () => {
+  it('describes what the API answers for a job (the OpenAPI document says so)', async () => {
+    const { answerJob } = await import('./job-answer');
+    const { jobAnswerSchema } = await import('./job-record');
+    const record = {
+      jobId: '20261201-143012-a1b2c3',
+      model: 'housing',
+      request: { model: 'housing', promote: 'if-better' },
+      status: 'FAILED' as const,
+      executionArn: 'arn:aws:states:us-east-1:000000000000:execution:m:20261201-143012-a1b2c3',
+      submittedAt: '2026-12-01T14:30:12.000Z',
+      deadline: '2026-12-01T14:51:12.000Z',
+      endedAt: '2026-12-01T14:30:20.000Z',
+      steps: [{ name: 'Train', status: 'FAILED' as const, startedAt: '2026-12-01T14:30:13.000Z' }],
+      error: { type: 'ValidationError', message: 'learningRate must be greater than 0', step: 'Train' },
+    };
+    const answer = answerJob(record);
+    expect(jobAnswerSchema.parse(answer)).toEqual(answer);
+    expect(answer).toMatchObject({ elapsedMs: 8000, statusUrl: '/jobs/20261201-143012-a1b2c3' });
+  });
+});

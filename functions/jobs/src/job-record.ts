@@ -50,7 +50,14 @@ export const jobRecordSchema = z.object({
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 
-const JOB_ID = /^(\d{8})-(\d{6})-([0-9a-f]{6})$/;
+/** A job as the API answers it: the record, how long it has run (or ran), and where to poll it. */
+export const jobAnswerSchema = z.extend(jobRecordSchema, { elapsedMs: z.number(), statusUrl: z.string() });
+
+/** `GET /jobs`: a page of jobs, newest first, and the `after` of the next page when there is one. */
+export const jobListSchema = z.object({ jobs: z.array(jobAnswerSchema), next: z.optional(z.string()) });
+
+/** `20261201-143012-a1b2c3`: the UTC second a job was submitted and 6 random hex digits. */
+export const JOB_ID = /^(\d{8})-(\d{6})-([0-9a-f]{6})$/;
 /** 10-digit epoch seconds counted down from this, so that S3's ascending listing is newest first. */
 const LAST_SECOND = 9_999_999_999;
 

@@ -37,10 +37,17 @@ describe('parseJobsRequest', () => {
     expect(parseJobsRequest(http('GET'))).toEqual({ kind: 'list', limit: 20, after: undefined });
     const page = http('GET', { queryStringParameters: { limit: '5', after: '20261201-120000-abcdef' } });
     expect(parseJobsRequest(page)).toEqual({ kind: 'list', limit: 5, after: '20261201-120000-abcdef' });
-    for (const limit of ['0', '101', '2.5', 'ten']) {
-      const bad = http('GET', { queryStringParameters: { limit } });
-      expect(() => parseJobsRequest(bad)).toThrow(`limit must be a whole number from 1 to 100, got "${limit}"`);
+    const refused = {
+      '0': 'limit must be between 1 and 100, got 0',
+      '101': 'limit must be between 1 and 100, got 101',
+      '2.5': 'limit must be a whole number, got "2.5"',
+      ten: 'limit must be a whole number, got "ten"',
+    };
+    for (const [limit, message] of Object.entries(refused)) {
+      expect(() => parseJobsRequest(http('GET', { queryStringParameters: { limit } }))).toThrow(message);
     }
+    const after = http('GET', { queryStringParameters: { after: 'yesterday' } });
+    expect(() => parseJobsRequest(after)).toThrow('after must be a job id');
   });
 
   it('refuses query parameters a route does not take', () => {

@@ -1,9 +1,22 @@
-import { isHttpEvent, isRecord, ValidationError } from '@serverless-ml/errors';
-import { jsonObjectBody, queryParamsOf, unknownParamsMessage } from '@serverless-ml/http';
+import { isHttpEvent, isRecord, ValidationError, validationErrorFrom } from '@serverless-ml/errors';
+import { jsonObjectBody, numberParam, queryParamsOf, unknownParamsMessage } from '@serverless-ml/http';
 import { parseTrainingRequest } from '@serverless-ml/training-pipeline/schema';
+import * as z from 'zod/mini';
+import { JOB_ID } from './job-record';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
+
+/** `GET /jobs`'s query: the page size and the last job id of the previous page. */
+export const jobsQuerySchema = z.strictObject({
+  limit: z._default(numberParam({ min: 1, max: MAX_PAGE, whole: true }), DEFAULT_PAGE),
+  after: z.optional(
+    z.string().check(z.regex(JOB_ID, { error: 'must be a job id (YYYYMMDD-HHMMSS-xxxxxx), the next of a page' })),
+  ),
+});
+
+/** `/jobs/{id}`: any text is looked up; one that is not a job id is a 404 like any unknown job. */
+export const jobPathSchema = z.object({ id: z.string().check(z.minLength(1)) });
 
 /** What the jobs API was asked. */
 export type JobsRequest =
@@ -11,15 +24,6 @@ export type JobsRequest =
   | { kind: 'read'; jobId: string }
   | { kind: 'stop'; jobId: string }
   | { kind: 'list'; limit: number; after?: string };
-
-function pageSize(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PAGE;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
-    throw new ValidationError(`limit must be a whole number from 1 to ${MAX_PAGE}, got "${value}"`);
-  }
-  return n;
-}
 
 /** The training request, validated as the pipeline's Validate step will: a 400 now instead of a FAILED job. */
 function startRequest(body: Record<string, unknown> | undefined): JobsRequest {
@@ -30,6 +34,12 @@ function startRequest(body: Record<string, unknown> | undefined): JobsRequest {
   return { kind: 'start', request: { model: job.model, promote: job.promote, ...fields } };
 }
 
+function listRequest(query: Record<string, string>): JobsRequest {
+  const parsed = jobsQuerySchema.safeParse(query);
+  if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
+  return { kind: 'list', ...parsed.data };
+}
+
 /** Reads `POST /jobs`, `GET /jobs`, `GET /jobs/{id}` and `DELETE /jobs/{id}` events. */
 export function parseJobsRequest(event: unknown): JobsRequest {
   if (!isHttpEvent(event)) throw new ValidationError('the jobs function answers API Gateway events (POST/GET /jobs)');
@@ -37,17 +47,14 @@ export function parseJobsRequest(event: unknown): JobsRequest {
   const method = typeof http.method === 'string' ? http.method.toUpperCase() : 'GET';
   const id = isRecord(event.pathParameters) ? event.pathParameters.id : undefined;
   const query = queryParamsOf(event);
-  const extra = Object.keys(query).filter(
-    (name) => !(method === 'GET' && id === undefined && ['limit', 'after'].includes(name)),
-  );
+  const listing = method === 'GET' && id === undefined;
+  const extra = Object.keys(query).filter((name) => !(listing && ['limit', 'after'].includes(name)));
   if (extra.length) {
-    const hint =
-      method === 'GET' && id === undefined
-        ? 'GET /jobs takes limit and after'
-        : `${method} ${id === undefined ? '/jobs' : '/jobs/{id}'} takes none`;
+    const route = id === undefined ? '/jobs' : '/jobs/{id}';
+    const hint = listing ? 'GET /jobs takes limit and after' : `${method} ${route} takes none`;
     throw new ValidationError(unknownParamsMessage(extra, hint));
   }
   if (typeof id === 'string') return method === 'DELETE' ? { kind: 'stop', jobId: id } : { kind: 'read', jobId: id };
   if (method === 'POST') return startRequest(jsonObjectBody(event));
-  return { kind: 'list', limit: pageSize(query.limit), after: query.after };
+  return listRequest(query);
 }

@@ -1,20 +1,13 @@
 import { decodeNpy } from '@serverless-ml/datasets';
 import type { ModelStore } from '@serverless-ml/model-store';
 import { loadOrt } from '@serverless-ml/onnx';
+import type * as z from 'zod/mini';
 import type { LoadedModel } from './model-cache';
-import { PIXELS } from './schema';
+import { type imagesResultSchema, PIXELS } from './schema';
 
-export interface ImagePrediction {
-  label: number;
-  /** One-vs-one votes per class (the classifier's own decision rule: most votes wins). */
-  scores: number[];
-}
-
-export interface ImagesResult {
-  modelVersion: string;
-  classes: number[];
-  predictions: ImagePrediction[];
-}
+/** What `POST /digits/predict` answers; its schema is also the API description's. */
+export type ImagesResult = z.infer<typeof imagesResultSchema>;
+export type ImagePrediction = ImagesResult['predictions'][number];
 
 export interface TestSetResult {
   modelVersion: string;

@@ -32,7 +32,8 @@ const version = z.optional(
     .check(z.regex(VERSION_ID_PATTERN, { error: 'must be a model version id like 2026-01-01T00-00-00-000Z-a1b2c3' })),
 );
 
-function imagesSchema(maxImages: number) {
+/** The body of `POST /digits/predict`: 1..maxImages images and an optional pinned version. */
+export function imagesSchema(maxImages: number) {
   return z.strictObject({
     version,
     images: z
@@ -75,3 +76,17 @@ export function parsePredictRequest(body: unknown, maxImages: number): PredictRe
   if (result.success) return { kind: 'images', images: result.data.images, ...pinned(result.data.version) };
   throw validationErrorFrom(result.error.issues);
 }
+
+/** What `POST /digits/predict` answers: the version that predicted and one prediction per image. */
+export const imagesResultSchema = z.object({
+  modelVersion: z.string(),
+  classes: z.array(z.number()),
+  predictions: z.array(
+    z.object({
+      label: z.number(),
+      scores: z
+        .array(z.number())
+        .check(z.meta({ description: "one-vs-one votes per class (the classifier's decision rule: most votes wins)" })),
+    }),
+  ),
+});

@@ -2,6 +2,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { sha256Hex } from '@serverless-ml/model-store';
 import { completedMetadata } from '@serverless-ml/model-store/testing';
 import { mockBucket } from '../../../packages/model-store/src/mock-bucket.fixture';
+import { modelListSchema, modelVersionsSchema } from './schema';
 
 type Response = { statusCode: number; body: string };
 type Handler = (event: unknown, context: unknown) => Promise<Response | Record<string, unknown>>;
@@ -56,6 +57,8 @@ describe('model-registry handler', () => {
   it('answers GET /models with every model and its promoted version', async () => {
     const res = (await handler(http(), {})) as Response;
     expect(res.statusCode).toBe(200);
+    // The API description's schema, closed: a field it does not list fails here.
+    expect(modelListSchema.parse(JSON.parse(res.body))).toEqual(JSON.parse(res.body));
     expect(JSON.parse(res.body)).toEqual({
       models: [
         { name: 'digits', promoted: V1, promotedAt: '2026-01-03T00:00:00.000Z', versions: 2, newestVersion: V2 },
@@ -66,6 +69,7 @@ describe('model-registry handler', () => {
   it('answers GET /models/{name} with the versions, their metrics and the promoted one marked', async () => {
     const res = (await handler(http('digits'), {})) as Response;
     const body = JSON.parse(res.body);
+    expect(modelVersionsSchema.parse(body)).toEqual(body);
     expect(body).toMatchObject({
       name: 'digits',
       promoted: V1,

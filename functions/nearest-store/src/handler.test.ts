@@ -3,6 +3,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { completedMetadata } from '@serverless-ml/model-store/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildStoresModel } from '../../ml-train/src/stores/stores-onnx';
+import { nearestStoresResultSchema } from './schema';
 
 const s3 = mockClient(S3Client);
 // Two rows of data/stores.csv; expected distances from an independent haversine in Python.
@@ -71,6 +72,8 @@ describe('nearest-store handler', () => {
     publishModel();
     const res = await handler(get({ lat: '39.153198', long: '-77.066176', k: '2' }), {});
     expect(res.statusCode).toBe(200);
+    // The API description's schema, closed: a field it does not list fails here.
+    expect(nearestStoresResultSchema.parse(JSON.parse(res.body))).toEqual(JSON.parse(res.body));
     expect(JSON.parse(res.body)).toEqual({
       query: { latitude: 39.153198, longitude: -77.066176 },
       k: 2,

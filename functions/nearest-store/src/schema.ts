@@ -4,13 +4,15 @@ import { numberParam, unknownParamsMessage } from '@serverless-ml/http';
 import { VERSION_ID_PATTERN } from '@serverless-ml/model-store/names';
 import * as z from 'zod/mini';
 import type { NearestQuery } from './find-nearest-stores';
+import { storeSchema } from './store-catalog';
 
 export const DEFAULT_K = 5;
 const EXAMPLE = 'e.g. ?lat=39.153198&long=-77.066176&k=3';
 
 // Building the schema costs more than the nearest-store query itself: build it once per MAX_K.
 const schemas = new Map<number, ReturnType<typeof querySchema>>();
-function schemaFor(maxK: number) {
+/** The query of `GET /stores/nearest` (k up to maxK), as validated and as the API describes it. */
+export function nearestQuerySchema(maxK: number) {
   let schema = schemas.get(maxK);
   if (!schema) {
     schema = querySchema(maxK);
@@ -64,7 +66,7 @@ function longitudeOf(params: { long?: number; lng?: number; lon?: number }): num
 export function parseNearestQuery(params: unknown, maxK: number): NearestQuery {
   const input = params === undefined || params === null || params === '' ? {} : params;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ValidationError(`send lat and long: ${EXAMPLE}`);
-  const result = schemaFor(maxK).safeParse(input);
+  const result = nearestQuerySchema(maxK).safeParse(input);
   if (!result.success) throw validationErrorFrom(result.error.issues);
   const { lat, k, version } = result.data;
   return { latitude: lat, longitude: longitudeOf(result.data), k, ...(version === undefined ? {} : { version }) };
@@ -78,3 +80,15 @@ const envSchema = z.object({
 export function loadNearestSettings(env: NodeJS.ProcessEnv = process.env): { maxK: number } {
   return { maxK: parseEnv(envSchema, env).MAX_K };
 }
+
+/** What `GET /stores/nearest` answers: the k nearest stores, nearest first, and the model version. */
+export const nearestStoresResultSchema = z.object({
+  query: z.object({ latitude: z.number(), longitude: z.number() }),
+  k: z.number().check(z.meta({ description: 'stores returned: the k asked for, or the whole catalog when smaller' })),
+  modelVersion: z.string(),
+  stores: z.array(
+    z.extend(storeSchema, {
+      distance_km: z.number().check(z.meta({ description: 'great-circle distance (mean-radius sphere), km' })),
+    }),
+  ),
+});

@@ -1,7 +1,8 @@
 import '@serverless-ml/config';
 import * as z from 'zod/mini';
 
-const storeSchema = z.object({
+/** One store of the catalog, as ml-train wrote it and as the API answers it. */
+export const storeSchema = z.object({
   id: z.string(),
   name: z.string(),
   address: z.string(),

@@ -3,6 +3,7 @@ import type { DayObservation, TrainingPlace } from '@serverless-ml/rain-model';
 import { type ForecastDeps, type ForecastQuery, forecastRain } from './forecast-rain';
 import type { ResolvedPlace } from './geocode';
 import { sampleForecast } from './sample-forecast.fixture';
+import { rainForecastSchema } from './schema';
 import type { WeatherReport } from './weather/weather-provider';
 
 const seattle: ResolvedPlace = sampleForecast.place;
@@ -47,6 +48,9 @@ describe('forecastRain', () => {
       requestId: 'req-1',
     });
     expect(forecast.actual).toBeUndefined();
+    // The API description's schema, closed: a field it does not list fails here.
+    const answered = JSON.parse(JSON.stringify(forecast));
+    expect(rainForecastSchema.parse(answered)).toEqual(answered);
   });
 
   it('passes today, the place and the previous days to the predictor', async () => {
@@ -70,6 +74,7 @@ describe('forecastRain', () => {
     const { deps } = fakes({ source: 'recorded', recordedAt: 'Seattle', today, previous: [], actual });
     const forecast = await forecastRain({ query, requestId: 'r' }, deps);
     expect(forecast.actual).toEqual({ ...actual, forecastWasRight: false });
+    expect(rainForecastSchema.parse(forecast)).toEqual(forecast);
   });
 
   it('logs the forecast with the request id, the time and the query', async () => {

@@ -27,11 +27,11 @@ const querySchema = z.strictObject(
     lat: z.optional(numberParam({ min: -90, max: 90 })),
     long: z.optional(numberParam({ min: -180, max: 180 })),
     date: z.optional(
-      z
-        .string()
-        .check(
-          z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
-        ),
+      z.string().check(
+        z.refine(isCalendarDate, { error: (i) => `must be a calendar date YYYY-MM-DD, got "${String(i.input)}"` }),
+        // For the API description only: JSON Schema cannot say what the refine checks.
+        z.meta({ format: 'date', description: 'YYYY-MM-DD: today, as recorded (replays that day)' }),
+      ),
     ),
     // Today's observations, bounded by the world records.
     precipitation: z.optional(numberParam({ min: 0, max: 2000, unit: ' mm' })),
@@ -54,6 +54,9 @@ const querySchema = z.strictObject(
         : undefined,
   },
 );
+
+/** The query of `GET /rain-forecast` as the API describes it: the validated schema plus the longitude's aliases. */
+export const forecastQueryParams = z.extend(querySchema, { lng: querySchema.shape.long, lon: querySchema.shape.long });
 
 /** Folds long/lng/lon into `long`, refusing two different spellings at once. */
 function withLongitude(params: Record<string, string | undefined>): Record<string, string | undefined> {
@@ -100,3 +103,45 @@ export function parseForecastQuery(params: Record<string, string | undefined> | 
   if (!where) throw new ValidationError('say where: city=Seattle, or lat and long');
   return { where, date: q.date, observations, ...(q.version === undefined ? {} : { version: q.version }) };
 }
+
+const day = z.object({
+  date: z.string(),
+  precipitation: z.number().check(z.meta({ description: 'mm' })),
+  temp_max: z.number().check(z.meta({ description: '°C' })),
+  temp_min: z.number().check(z.meta({ description: '°C' })),
+  wind: z.number().check(z.meta({ description: 'm/s' })),
+});
+
+/** What `GET /rain-forecast` answers as JSON (a direct invocation returns the same object). */
+export const rainForecastSchema = z.object({
+  probability: z.number().check(z.gte(0), z.lte(1)),
+  rainTomorrow: z.boolean(),
+  forecastFor: z.string(),
+  place: z.object({
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string(),
+    country: z.string(),
+    countryName: z.optional(z.string()),
+    population: z.number(),
+    match: z.enum(['city', 'nearest']),
+    distanceKm: z.optional(z.number()),
+  }),
+  observations: z.object({
+    source: z.enum(['query', 'recorded', 'open-meteo']),
+    today: day,
+    previous: z.array(day),
+    recordedAt: z.optional(z.string()),
+  }),
+  actual: z.optional(
+    z.object({ date: z.string(), precipitation: z.number(), rained: z.boolean(), forecastWasRight: z.boolean() }),
+  ),
+  modelVersion: z.string(),
+  caveat: z.object({
+    level: z.enum(['trained-here', 'nearby', 'far', 'other-climate']),
+    nearestTrainingPlace: z.object({ name: z.string(), country: z.string(), distanceKm: z.number() }),
+    message: z.string(),
+  }),
+  requestId: z.string(),
+  logged: z.boolean(),
+});

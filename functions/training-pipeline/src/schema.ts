@@ -21,7 +21,8 @@ export type PromotePolicy = (typeof PROMOTE_POLICIES)[number];
 
 const nonEmpty = z.string({ error: 'must be a string' }).check(z.minLength(1, { error: 'must not be empty' }));
 
-const trainingRequestSchema = z.strictObject({
+/** A training request: the body of `POST /jobs` and the input of the training state machine. */
+export const trainingRequestSchema = z.strictObject({
   model: z.enum(MODEL_NAMES, { error: `must be one of ${MODEL_NAMES.map((m) => `"${m}"`).join(', ')}` }),
   datasetKey: z.optional(nonEmpty),
   algorithm: z.optional(nonEmpty),

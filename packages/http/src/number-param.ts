@@ -12,6 +12,12 @@ export interface NumberRule {
   whole?: boolean;
 }
 
+/**
+ * Each numberParam schema's rule, so an API description can say "a number from min to max" where
+ * the schema itself only says "text or a number" (its transform does the checking).
+ */
+export const numberParamRules = z.registry<NumberRule>();
+
 /** A value as messages show it: text quoted and cut at 40 characters, anything else as is. */
 export function shown(value: unknown): string {
   return typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : String(value);
@@ -38,7 +44,7 @@ export function readNumber(value: string | number, rule: NumberRule): number | {
  * invocation), finite and within the rule's bounds; its messages name the problem and the value.
  */
 export function numberParam(rule: NumberRule) {
-  return z.pipe(
+  const schema = z.pipe(
     z.union([z.number(), z.string()], {
       error: (issue) => {
         if (issue.input === undefined) return 'is required';
@@ -54,4 +60,5 @@ export function numberParam(rule: NumberRule) {
       return Number.NaN;
     }),
   );
+  return schema.register(numberParamRules, rule);
 }
