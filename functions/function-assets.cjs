@@ -24,7 +24,14 @@ const FUNCTIONS = [
 
 // Functions that never load ONNX Runtime (they read and write S3, call Step Functions or serve a
 // document): when the runtime is bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry', 'api-docs', 'training-validate', 'training-evaluate', 'training-promote', 'jobs'];
+const WITHOUT_ORT = [
+  'model-registry',
+  'api-docs',
+  'training-validate',
+  'training-evaluate',
+  'training-promote',
+  'jobs',
+];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
