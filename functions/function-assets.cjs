@@ -19,11 +19,24 @@ const FUNCTIONS = [
   'training-evaluate',
   'training-promote',
   'jobs',
+  'batch',
+  'batch-plan',
+  'batch-shard',
+  'batch-manifest',
 ];
 
 // Functions that never load ONNX Runtime (they only read and write S3 or call Step Functions): when the runtime is
 // bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry', 'training-validate', 'training-evaluate', 'training-promote', 'jobs'];
+const WITHOUT_ORT = [
+  'model-registry',
+  'training-validate',
+  'training-evaluate',
+  'training-promote',
+  'jobs',
+  'batch',
+  'batch-plan',
+  'batch-manifest',
+];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {

@@ -7,3 +7,6 @@ export { NotAcceptableError, PayloadTooLargeError, UnsupportedMediaTypeError } f
 export { DEFAULT_K, MAX_BODY_BYTES, MAX_ROWS } from './invocation-limits';
 export { type BodyFormat, type Cell, type ParseOptions, parseInvocation } from './parse-invocation';
 export { type ClassPrediction, type Prediction, readPredictions } from './read-predictions';
+// Batch scoring (functions/batch-scoring) scores each shard through the same path as the endpoint.
+export { type InvokeDeps, invokeModel } from './invoke-model';
+export { modelCacheFactory, type ServingModel, ServingModels } from './serving-models';
