@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { type BatchOptions, parseBatchCommand } from './batch-command';
 
 /** The help text, printed by --help and after a usage error. */
 export const USAGE = `usage: pnpm ml models <command> [options]
        pnpm ml invoke <name> [--csv <file>] [--version <v>] [--accept csv|json] [--url <api>]
+       pnpm ml batch <name> <s3://bucket/key.csv | key> [--version <v>] [--shards <n> | --shard-rows <n>] [--concurrency <n>] [--url <api>]
 
 commands:
   list                          every model, its promoted version and how many versions it has
@@ -15,6 +17,9 @@ commands:
 
 invoke: sends CSV rows (a file, or standard input) to POST /endpoints/<name>/invocations on the
 API ($API_URL, else the embedded stack at http://127.0.0.1:$HTTP_PORT, 3000) and prints the predictions.
+
+batch: scores a CSV in the data bucket with POST /batch (a Step Functions Map over byte ranges),
+prints the shards done until it ends, then the rows, rows per second and the manifest's key.
 
 options:
   --json                        print JSON instead of tables
@@ -48,7 +53,8 @@ export type CliCommand =
       version?: string;
       accept: 'application/json' | 'text/csv';
       url?: string;
-    };
+    }
+  | BatchOptions;
 
 /** A mistake on the command line; the CLI prints it with the usage. */
 export class UsageError extends Error {
@@ -78,7 +84,9 @@ export function parseCommand(argv: string[]): CliCommand {
   if (values.help || positionals.length === 0) return { kind: 'help' };
   const [group, command, ref, ...extra] = positionals;
   if (group === 'invoke') return invokeCommand(positionals.slice(1), values);
-  if (group !== 'models') throw new UsageError(`unknown command "${group}": the commands are "models …" and "invoke"`);
+  if (group === 'batch') return parseBatchCommand(positionals.slice(1), values);
+  if (group !== 'models')
+    throw new UsageError(`unknown command "${group}": the commands are "models …", "invoke" and "batch"`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const target = { endpoint: values.endpoint, bucket: values.bucket, stage: values.stage, aws: values.aws ?? false };
   if (target.aws && target.endpoint) throw new UsageError('give either --aws or --endpoint, not both');
@@ -138,6 +146,9 @@ function parse(argv: string[]) {
       version: { type: 'string' },
       accept: { type: 'string' },
       url: { type: 'string' },
+      shards: { type: 'string' },
+      'shard-rows': { type: 'string' },
+      concurrency: { type: 'string' },
       endpoint: { type: 'string' },
       bucket: { type: 'string' },
       stage: { type: 'string' },

@@ -1,4 +1,5 @@
 import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
+import { runBatch } from './batch-command';
 import { type CliTarget, resolveTarget } from './cli-target';
 import { explainError } from './explain-error';
 import {
@@ -25,7 +26,10 @@ export function registryFor(target: CliTarget): { registry: Registry; close: () 
   return { registry: new ModelRegistry(new ModelStore(new ObjectStore(s3, target.bucket))), close: () => s3.destroy() };
 }
 
-async function execute(command: Exclude<CliCommand, { kind: 'help' | 'invoke' }>, registry: Registry): Promise<string> {
+async function execute(
+  command: Exclude<CliCommand, { kind: 'help' | 'invoke' | 'batch' }>,
+  registry: Registry,
+): Promise<string> {
   const print = (value: unknown, human: () => string) => (command.json ? JSON.stringify(value, null, 2) : human());
   switch (command.kind) {
     case 'list': {
@@ -82,6 +86,12 @@ export async function runCli(
       io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
+  }
+  if (command.kind === 'batch') {
+    return runBatch(command, env, io).catch((error: unknown) => {
+      io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    });
   }
   const target = resolveTarget(command.target, env);
   const { registry, close } = open(target);
