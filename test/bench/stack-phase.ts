@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createS3Client, ObjectStore } from '../../packages/model-store/src';
+import { BATCH_FIGURES, type BatchRuns, measureBatch } from './batch-phase';
 import type { Phase } from './bench-phases';
 import { attempt, type BenchResults, type FigureName } from './bench-results';
 import { startTrainedStack } from './bench-stack';
@@ -34,6 +35,7 @@ export function stackFigures(phases: ReadonlySet<Phase>): FigureName[] {
     ['rain', RAIN_FIGURES],
     ['stores', STORES_FIGURES],
     ['housing', INVOCATIONS_FIGURES],
+    ['batch', BATCH_FIGURES],
     ['load', loadFigures(loadRoutes([], loadedModels(phases)))],
   ];
   return byPhase.flatMap(([phase, figures]) => (phases.has(phase) ? figures : []));
@@ -50,6 +52,7 @@ export interface StackPhaseOptions {
     rain: ModelPhaseRuns;
     stores: ModelPhaseRuns & { agreementQueries: number };
     housing: InvocationsRuns;
+    batch: BatchRuns;
   };
   /** The phases selected (BENCH_ONLY): those among digits, rain, stores, housing and load run here. */
   phases: ReadonlySet<Phase>;
@@ -106,6 +109,7 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
       ['rain', () => measureRain(results, ctx, o.modelRuns.rain)],
       ['stores', () => measureStores(results, ctx, o.modelRuns.stores)],
       ['housing', () => measureInvocations(results, ctx, o.modelRuns.housing)],
+      ['batch', () => measureBatch(results, ctx, o.modelRuns.batch)],
     ];
     for (const [name, phase] of modelPhases) {
       if (!o.phases.has(name)) continue;
