@@ -135,6 +135,23 @@ describe('POST /batch', () => {
     expect(Buffer.concat(parts).toString('utf8')).toBe(await res.text());
   });
 
+  it('answers each row as the endpoint does for that row alone (a sample, shard edges included)', async () => {
+    const lines = Buffer.concat(parts).toString('utf8').split('\n');
+    // The first and last row of every part, and a few in between.
+    const edges = (run.manifest?.parts ?? []).flatMap((part, i, all) => {
+      const first = all.slice(0, i).reduce((sum, p) => sum + p.rows, 0);
+      return [first, first + part.rows - 1];
+    });
+    for (const row of [...edges, 7, 1234, 2500]) {
+      const res = await fetch(`${stack.httpUrl}/endpoints/housing/invocations?version=${version}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'text/csv' },
+        body: `${ROWS[row]}\n`,
+      });
+      expect({ row, answer: await res.text() }).toEqual({ row, answer: `${lines[row]}\n` });
+    }
+  });
+
   it('runs when started directly with StartExecution (no POST /batch), cut by shardRows, with the same answers', async () => {
     const { LOCAL_ACCOUNT_ID: account } = require('../../packages/local-stack/src/offline-account-id.cjs');
     // StartExecution in the Step Functions JSON protocol, as the SDKs send it.
