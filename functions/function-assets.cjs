@@ -20,6 +20,10 @@ const FUNCTIONS = [
   'training-evaluate',
   'training-promote',
   'jobs',
+  'batch',
+  'batch-plan',
+  'batch-shard',
+  'batch-manifest',
 ];
 
 // Functions that never load ONNX Runtime (they read and write S3, call Step Functions or serve a
@@ -31,6 +35,9 @@ const WITHOUT_ORT = [
   'training-evaluate',
   'training-promote',
   'jobs',
+  'batch',
+  'batch-plan',
+  'batch-manifest',
 ];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   asArray,
+  type CfnResource,
   type CfnTemplate,
   findFunction,
   type IamStatement,
@@ -139,7 +140,7 @@ describe('bundled variant: CloudFormation template', () => {
     });
   });
 
-  it('lets functions write only models, forecast logs and job records, never the data bucket', () => {
+  it('lets functions write only models, forecast logs, job records and batch outputs, never the datasets', () => {
     const writes = roleStatements(bundleTemplate).filter((s) =>
       asArray(s.Action).some(
         (action) => action.startsWith('s3:') && action !== 's3:GetObject' && action !== 's3:ListBucket',
@@ -150,6 +151,7 @@ describe('bundled variant: CloudFormation template', () => {
       `arn:aws:s3:::${MODEL_BUCKET}/models/*`,
       `arn:aws:s3:::${MODEL_BUCKET}/forecasts/*`,
       `arn:aws:s3:::${MODEL_BUCKET}/jobs/*`,
+      `arn:aws:s3:::${DATA_BUCKET}/batch/*`,
     ]);
   });
 
@@ -162,6 +164,7 @@ describe('bundled variant: CloudFormation template', () => {
       `${MODEL_BUCKET}/models/*`,
       `${MODEL_BUCKET}/forecasts/*`,
       `${MODEL_BUCKET}/jobs/*`,
+      `${DATA_BUCKET}/batch/*`,
     ].map((r) => `arn:aws:s3:::${r}`);
     const statements = roleStatements(bundleTemplate);
     const s3 = statements.filter((s) => asArray(s.Action).some((action) => /^s3:|^\*$/.test(action)));
@@ -181,8 +184,9 @@ describe('the training pipeline and the jobs API', () => {
   const MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:serverless-ml-local-training`;
   const machine = () => {
     const machines = Object.values(resourcesOfType(bundleTemplate, 'AWS::StepFunctions::StateMachine'));
-    expect(machines).toHaveLength(1);
-    return machines[0];
+    const names = machines.map((m) => m.Properties.StateMachineName).sort();
+    expect(names).toEqual(['serverless-ml-local-batch-scoring', 'serverless-ml-local-training']);
+    return machines.find((m) => m.Properties.StateMachineName === 'serverless-ml-local-training') as CfnResource;
   };
 
   it('deploys statemachines/training.asl.yml with its Tasks calling the four functions by plain ARN', () => {
@@ -212,13 +216,19 @@ describe('the training pipeline and the jobs API', () => {
     expect(resources.sort()).toEqual(expected.sort());
   });
 
-  it('lets the functions start, read and stop executions of that state machine only', () => {
+  it('lets the functions start, read and stop executions of the two state machines only', () => {
     const states = roleStatements(bundleTemplate).filter((s) => asArray(s.Action).some((a) => a.startsWith('states:')));
+    const BATCH = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:serverless-ml-local-batch-scoring`;
     expect(states.map((s) => [asArray(s.Action), s.Resource])).toEqual([
       [['states:StartExecution'], MACHINE],
       [
         ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
         `arn:aws:states:us-east-1:${ACCOUNT}:execution:serverless-ml-local-training:*`,
+      ],
+      [['states:StartExecution'], BATCH],
+      [
+        ['states:DescribeExecution'],
+        `arn:aws:states:us-east-1:${ACCOUNT}:execution:serverless-ml-local-batch-scoring:*`,
       ],
     ]);
   });

@@ -14,7 +14,7 @@ describe('selectPhases', () => {
 
   it('refuses an unknown phase, naming the known ones', () => {
     expect(() => selectPhases('housing,houseing')).toThrow(
-      'BENCH_ONLY: unknown phase "houseing"; the phases are digits, sklearn, housing, rain, stores, load, jobs, package, pods',
+      'BENCH_ONLY: unknown phase "houseing"; the phases are digits, sklearn, housing, rain, stores, batch, load, jobs, package, pods',
     );
   });
 });

@@ -1,8 +1,19 @@
 /** The bench's phases in the order they run; `BENCH_ONLY` picks some of them. */
-export const PHASES = ['digits', 'sklearn', 'housing', 'rain', 'stores', 'load', 'jobs', 'package', 'pods'] as const;
+export const PHASES = [
+  'digits',
+  'sklearn',
+  'housing',
+  'rain',
+  'stores',
+  'batch',
+  'load',
+  'jobs',
+  'package',
+  'pods',
+] as const;
 export type Phase = (typeof PHASES)[number];
 /** The phases that need the embedded stack (digits: its cold start and HTTP; housing: the invocations endpoint). */
-export const STACK_PHASES: readonly Phase[] = ['digits', 'housing', 'rain', 'stores', 'load', 'jobs'];
+export const STACK_PHASES: readonly Phase[] = ['digits', 'housing', 'rain', 'stores', 'batch', 'load', 'jobs'];
 
 const isPhase = (name: string): name is Phase => PHASES.some((p) => p === name);
 

@@ -7,7 +7,7 @@ import type { SklearnOutcome } from './sklearn-reference';
 /** A figure's value in results.json: a number, a detail (samples, sources), or null when unmeasured. */
 export type FigureValue = number | string | boolean | number[] | string[] | Record<string, number | null> | null;
 export type FigureGroup = Record<string, FigureValue>;
-export const GROUPS = ['digits', 'rain', 'stores', 'housing', 'http', 'package', 'pods', 'jobs'] as const;
+export const GROUPS = ['digits', 'rain', 'stores', 'housing', 'batch', 'http', 'package', 'pods', 'jobs'] as const;
 export type GroupName = (typeof GROUPS)[number];
 /** A figure's dotted name: `digits.train_ms`, `package.function_zip_bytes`. */
 export type FigureName = `${GroupName}.${string}`;
@@ -38,6 +38,8 @@ export interface BenchResults {
    * `stack_train_r2`; its HTTP figures are `http.invocations_*` and `http.load_invocations_*`.
    */
   housing: FigureGroup;
+  /** Batch scoring through POST /batch (batch-phase.ts): `rows_per_s_<shards at once>`, `scaling_2_over_1`. */
+  batch: FigureGroup;
   http: FigureGroup;
   package: FigureGroup;
   pods: FigureGroup;
@@ -77,6 +79,7 @@ export function newResults(): BenchResults {
     rain: {},
     stores: {},
     housing: {},
+    batch: {},
     http: {},
     package: {},
     pods: {},

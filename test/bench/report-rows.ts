@@ -1,4 +1,5 @@
 import type { Row } from './report-row';
+import { BATCH_ROWS } from './report-rows-batch';
 import { DIGITS_HTTP_ROWS, DIGITS_ROWS, PACKAGE_ROWS } from './report-rows-digits';
 import { HOUSING_ROWS, INVOCATIONS_ROWS } from './report-rows-housing';
 import { JOBS_ROWS } from './report-rows-jobs';
@@ -15,6 +16,7 @@ export const ROWS: Row[] = [
   ...STORES_ROWS,
   ...HOUSING_ROWS,
   ...INVOCATIONS_ROWS,
+  ...BATCH_ROWS,
   ...DIGITS_HTTP_ROWS,
   ...MODEL_HTTP_ROWS,
   ...LOAD_ROWS,

@@ -45,6 +45,8 @@ const MODEL_RUNS = {
   },
   // The invocations endpoint serving housing (invocations-phase.ts): a handler call is tens of µs.
   housing: { coldStart: 7, handlerWarm: { warmup: 1000, runs: 5000 }, http: HTTP_LOAD },
+  // Batch scoring (batch-phase.ts): 1,000,000 rows in 8 shards (~125,000 rows, 7.5 MB each), 1 then 2 at once.
+  batch: { rows: 1_000_000, shards: 8, concurrencies: [1, 2], warmupRows: 20_000 },
 };
 const TRAINING_FIGURES: FigureName[] = ['digits.train_ms', 'digits.train_first_ms'];
 const INFERENCE_FIGURES: FigureName[] = [

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createS3Client, ObjectStore } from '../../packages/model-store/src';
+import { BATCH_FIGURES, type BatchRuns, measureBatch } from './batch-phase';
 import type { Phase } from './bench-phases';
 import { attempt, type BenchResults, type FigureName } from './bench-results';
 import { startTrainedStack } from './bench-stack';
@@ -35,6 +36,7 @@ export function stackFigures(phases: ReadonlySet<Phase>): FigureName[] {
     ['rain', RAIN_FIGURES],
     ['stores', STORES_FIGURES],
     ['housing', INVOCATIONS_FIGURES],
+    ['batch', BATCH_FIGURES],
     ['load', loadFigures(loadRoutes([], loadedModels(phases)))],
     ['jobs', JOBS_FIGURES],
   ];
@@ -52,6 +54,7 @@ export interface StackPhaseOptions {
     rain: ModelPhaseRuns;
     stores: ModelPhaseRuns & { agreementQueries: number };
     housing: InvocationsRuns;
+    batch: BatchRuns;
   };
   /** Housing gbm jobs timed through POST /jobs (jobs-phase.ts). */
   jobRuns: number;
@@ -110,6 +113,7 @@ export async function measureOnStack(results: BenchResults, o: StackPhaseOptions
       ['rain', () => measureRain(results, ctx, o.modelRuns.rain)],
       ['stores', () => measureStores(results, ctx, o.modelRuns.stores)],
       ['housing', () => measureInvocations(results, ctx, o.modelRuns.housing)],
+      ['batch', () => measureBatch(results, ctx, o.modelRuns.batch)],
     ];
     for (const [name, phase] of modelPhases) {
       if (!o.phases.has(name)) continue;

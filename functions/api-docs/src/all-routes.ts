@@ -1,4 +1,5 @@
 import type { RouteDescriptor } from '@serverless-ml/api-spec';
+import { batchRoutes } from '@serverless-ml/batch-scoring/api-route';
 import { invocationsRoutes } from '@serverless-ml/invocations/api-route';
 import { jobsRoutes } from '@serverless-ml/jobs/api-route';
 import { digitsRoutes } from '@serverless-ml/ml-predict/api-route';
@@ -26,6 +27,7 @@ export function allRoutes(settings: ApiSettings): RouteDescriptor[] {
     ...invocationsRoutes(settings),
     ...modelRegistryRoutes(),
     ...jobsRoutes(),
+    ...batchRoutes(),
     ...apiDocsRoutes(),
   ];
 }

@@ -15,7 +15,10 @@ const { LOCAL_ACCOUNT_ID } = require('./offline-account-id.cjs') as { LOCAL_ACCO
 const REGION = 'us-east-1';
 
 /** The state machines serverless.yml deploys (stepFunctions.stateMachines), by name suffix and file. */
-const STATE_MACHINES = [{ name: 'training', file: 'statemachines/training.asl.yml' }];
+const STATE_MACHINES = [
+  { name: 'training', file: 'statemachines/training.asl.yml' },
+  { name: 'batch-scoring', file: 'statemachines/batch-scoring.asl.yml' },
+];
 
 export interface EmbeddedStepFunctions {
   server: StepFunctionsServer;

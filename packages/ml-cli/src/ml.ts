@@ -1,5 +1,5 @@
-// `pnpm ml models list|show|promote|rollback|clean` (the model registry) and `pnpm ml invoke` (the
-// invocations endpoint) from the command line.
+// `pnpm ml models list|show|promote|rollback|clean` (the model registry), `pnpm ml invoke` (the
+// invocations endpoint) and `pnpm ml batch` (batch scoring) from the command line.
 import { runCli } from './run-cli';
 
 // The SDK warns on every run under Node 20 (which this repo supports): nine lines above each table.

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type BatchOptions, parseBatchCommand } from './batch-command';
 import { type JobsCommand, parseJobsCommand } from './jobs-command';
 import { UsageError } from './usage-error';
 
@@ -6,6 +7,7 @@ import { UsageError } from './usage-error';
 export const USAGE = `usage: pnpm ml models <command> [options]
        pnpm ml invoke <name> [--csv <file>] [--version <v>] [--accept csv|json] [--url <api>]
        pnpm ml jobs <command> [options]
+       pnpm ml batch <name> <s3://bucket/key.csv | key> [--version <v>] [--shards <n> | --shard-rows <n>] [--concurrency <n>] [--url <api>]
 
 commands:
   list                          every model, its promoted version and how many versions it has
@@ -26,6 +28,9 @@ jobs (training jobs on the pipeline Validate → Train → Evaluate → Promote/
 
 invoke: sends CSV rows (a file, or standard input) to POST /endpoints/<name>/invocations on the
 API ($API_URL, else the embedded stack at http://127.0.0.1:$HTTP_PORT, 3000) and prints the predictions.
+
+batch: scores a CSV in the data bucket with POST /batch (a Step Functions Map over byte ranges),
+prints the shards done until it ends, then the rows, rows per second and the manifest's key.
 
 options:
   --json                        print JSON instead of tables
@@ -60,7 +65,8 @@ export type CliCommand =
       version?: string;
       accept: 'application/json' | 'text/csv';
       url?: string;
-    };
+    }
+  | BatchOptions;
 
 export { UsageError };
 
@@ -85,8 +91,9 @@ export function parseCommand(argv: string[]): CliCommand {
   const [group, command, ref, ...extra] = positionals;
   if (group === 'invoke') return invokeCommand(positionals.slice(1), values);
   if (group === 'jobs') return parseJobsCommand(positionals.slice(1), values);
+  if (group === 'batch') return parseBatchCommand(positionals.slice(1), values);
   if (group !== 'models') {
-    throw new UsageError(`unknown command "${group}": the commands are "models …", "jobs …" and "invoke"`);
+    throw new UsageError(`unknown command "${group}": the commands are "models …", "jobs …", "invoke" and "batch"`);
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const target = { endpoint: values.endpoint, bucket: values.bucket, stage: values.stage, aws: values.aws ?? false };
@@ -154,6 +161,9 @@ function parse(argv: string[]) {
       dataset: { type: 'string' },
       limit: { type: 'string' },
       wait: { type: 'boolean' },
+      shards: { type: 'string' },
+      'shard-rows': { type: 'string' },
+      concurrency: { type: 'string' },
       endpoint: { type: 'string' },
       bucket: { type: 'string' },
       stage: { type: 'string' },

@@ -1,4 +1,5 @@
 import { createS3Client, ModelRegistry, ModelStore, ObjectStore } from '@serverless-ml/model-store';
+import { runBatch } from './batch-command';
 import { type CliTarget, resolveTarget } from './cli-target';
 import { explainError } from './explain-error';
 import {
@@ -95,6 +96,12 @@ export async function runCli(
       io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
     }
+  }
+  if (command.kind === 'batch') {
+    return runBatch(command, env, io).catch((error: unknown) => {
+      io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    });
   }
   const target = resolveTarget(command.target, env);
   const { registry, close } = open(target);

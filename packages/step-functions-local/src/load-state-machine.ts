@@ -53,15 +53,39 @@ export function loadStateMachine(path: string, vars: DeployVariables): Record<st
   return { ...definition };
 }
 
-/** Every Task state of a definition's top level whose Resource is a Lambda ARN. */
+/** The state machines nested in a state: a Map's ItemProcessor (or Iterator), a Parallel's Branches. */
+function nestedMachines(body: Record<string, unknown>): unknown[] {
+  if (body.Type === 'Map') return [body.ItemProcessor ?? body.Iterator];
+  if (body.Type === 'Parallel' && Array.isArray(body.Branches)) return body.Branches;
+  return [];
+}
+
+/**
+ * Every Task state whose Resource is a Lambda ARN, top level first, then those inside Map and
+ * Parallel states (the local runner's handlers are keyed by state name at every depth, so a name
+ * used twice for different functions is an error).
+ */
 export function lambdaTasks(definition: Record<string, unknown>): LambdaTask[] {
   const states = definition.States;
   if (typeof states !== 'object' || states === null) return [];
   const tasks: LambdaTask[] = [];
+  const nested: LambdaTask[] = [];
   for (const [state, body] of Object.entries(states)) {
     const resource: unknown = body?.Type === 'Task' ? body.Resource : undefined;
     const match = typeof resource === 'string' ? LAMBDA_ARN.exec(resource) : null;
     if (typeof resource === 'string' && match) tasks.push({ state, arn: resource, functionName: match[1] });
+    for (const machine of typeof body === 'object' && body !== null ? nestedMachines(body) : []) {
+      if (typeof machine === 'object' && machine !== null) nested.push(...lambdaTasks({ ...machine }));
+    }
+  }
+  for (const task of nested) {
+    const same = tasks.find((t) => t.state === task.state);
+    if (same && same.arn !== task.arn) {
+      throw new Error(
+        `two Task states are named ${task.state} (${same.arn}, ${task.arn}): the local runner needs unique names`,
+      );
+    }
+    if (!same) tasks.push(task);
   }
   return tasks;
 }
