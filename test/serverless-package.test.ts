@@ -146,7 +146,7 @@ describe('bundled variant: CloudFormation template', () => {
         (action) => action.startsWith('s3:') && action !== 's3:GetObject' && action !== 's3:ListBucket',
       ),
     );
-    expect(writes.flatMap((s) => asArray(s.Action))).toEqual(['s3:PutObject']);
+    expect(writes.flatMap((s) => asArray(s.Action))).toEqual(['s3:PutObject', 's3:PutObject']);
     expect(writes.flatMap((s) => asArray(s.Resource))).toEqual([
       `arn:aws:s3:::${MODEL_BUCKET}/models/*`,
       `arn:aws:s3:::${MODEL_BUCKET}/forecasts/*`,
