@@ -32,8 +32,14 @@ export function confusionMatrixSpec({ classes, matrix }: ConfusionMatrixData): T
     height: size,
     data: { values: cells },
     encoding: {
-      x: { field: 'predicted', type: 'ordinal', sort: order, title: 'Predicted label', axis: { labelAngle: 0 } },
-      y: { field: 'actual', type: 'ordinal', sort: order, title: 'True label' },
+      x: {
+        field: 'predicted',
+        type: 'ordinal',
+        sort: order,
+        title: 'Predicted label',
+        axis: { labelAngle: 0, grid: false },
+      },
+      y: { field: 'actual', type: 'ordinal', sort: order, title: 'True label', axis: { grid: false } },
     },
     layer: [
       {

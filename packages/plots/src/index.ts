@@ -1,3 +1,4 @@
+export type { TopLevelSpec as PlotSpec } from 'vega-lite';
 export { type ReliabilityBin, type RocPoint, reliabilityBins, rocCurve, rocPointOf } from './binary-curves';
 export { type ReliabilitySeries, type RocBaseline, reliabilitySpec, rocCurveSpec } from './binary-plots';
 export { type ConfusionMatrixData, confusionMatrixSpec } from './confusion-matrix';

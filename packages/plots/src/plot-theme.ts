@@ -10,7 +10,7 @@ export const PLOT_CONFIG: Config = {
   padding: 12,
   title: { fontSize: 16, subtitleFontSize: 12, subtitleColor: '#444', anchor: 'start', offset: 10 },
   axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', grid: true, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 320 },
   view: { stroke: null },
 };
 

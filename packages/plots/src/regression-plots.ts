@@ -25,7 +25,7 @@ export interface ResidualDecile {
   q90: number;
 }
 
-/** At most this many points in a scatter: ~90 bytes of SVG each. */
+/** At most this many points in a scatter: ~130 bytes of SVG each. */
 export const MAX_SCATTER_POINTS = 1000;
 
 function checkLengths({ actual, predicted }: RegressionResults): number {
@@ -74,7 +74,7 @@ export function predictedVsActualSpec(results: RegressionResults): TopLevelSpec 
   const domain = [Math.min(...values), Math.max(...values)];
   const sampled =
     shown.length < n
-      ? `every ${(n / shown.length).toFixed(1)}th of ${formatCount(n)} test rows (${formatCount(shown.length)} shown)`
+      ? `${formatCount(shown.length)} of ${formatCount(n)} test rows, evenly sampled`
       : `${formatCount(n)} test rows`;
   const axis = (title: string) => ({ type: 'quantitative' as const, title, scale: { domain }, axis: { format: '~s' } });
   return {
@@ -85,7 +85,8 @@ export function predictedVsActualSpec(results: RegressionResults): TopLevelSpec 
     layer: [
       {
         data: { values: shown },
-        mark: { type: 'circle', size: 14, opacity: 0.45, color: '#1f77b4' },
+        // aria: false — a label per point would triple the SVG; the title describes the scatter.
+        mark: { type: 'circle', size: 14, opacity: 0.45, color: '#1f77b4', aria: false },
         encoding: {
           x: { field: 'actual', ...axis(`Actual ${results.target}`) },
           y: { field: 'predicted', ...axis(`Predicted ${results.target}`) },
@@ -131,7 +132,7 @@ export function residualsByDecileSpec(results: RegressionResults): TopLevelSpec 
           {
             mark: { type: 'rule', color: '#555' },
             encoding: {
-              y: { field: 'q10', type: 'quantitative', title: `Residual (${results.target})`, axis: { format: '~s' } },
+              y: { field: 'q10', type: 'quantitative', title: `Residual, ${results.target}`, axis: { format: '~s' } },
               y2: { field: 'q90' },
             },
           },

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { vegaTextWidth } from './text-width';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -11,8 +12,19 @@ let libraries: Promise<[Vega, VegaLite]> | undefined;
  * vega-canvas's node build, whose top-level await a `require` refuses.
  */
 export function loadVega(): Promise<[Vega, VegaLite]> {
-  libraries ??= Promise.all([import('vega'), import('vega-lite')]);
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    useHelveticaWidths(vega);
+    return [vega, vegaLite];
+  });
   return libraries;
+}
+
+/** Plugs our text widths into vega-scenegraph's `textMetrics` (exported by vega, absent from its typings). */
+function useHelveticaWidths(vega: object): void {
+  if (!('textMetrics' in vega) || typeof vega.textMetrics !== 'object' || vega.textMetrics === null) {
+    throw new Error('this vega exports no textMetrics: text widths cannot be set');
+  }
+  Object.assign(vega.textMetrics, { width: vegaTextWidth });
 }
 
 // Renders run one at a time: vega numbers clip paths and gradients with module-wide counters,
@@ -37,7 +49,7 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
     const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
     vega.resetSVGDefIds();
     try {
-      return `${await view.toSVG()}\n`;
+      return `${roundGeometry(await view.toSVG())}\n`;
     } finally {
       view.finalize();
     }
@@ -50,4 +62,15 @@ function plotTitle(spec: TopLevelSpec): string {
   const title = 'title' in spec ? spec.title : undefined;
   if (typeof title === 'string') return title;
   return title && typeof title === 'object' && 'text' in title ? String(title.text) : 'untitled';
+}
+
+/**
+ * Coordinates in `d` and `transform` attributes to 2 decimals (1/100 px): vega writes full doubles
+ * (`translate(457.5010560658801,…)`), which doubled the size of the scatter and map SVGs. Text is untouched.
+ */
+export function roundGeometry(svg: string): string {
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_, name: string, value: string) => {
+    const rounded = value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (n) => String(Number(Number(n).toFixed(2))));
+    return ` ${name}="${rounded}"`;
+  });
 }

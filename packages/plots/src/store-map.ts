@@ -1,7 +1,8 @@
-import statesTopology from 'us-atlas/states-10m.json';
+import states10m from 'us-atlas/states-10m.json';
 import type { TopLevelSpec } from 'vega-lite';
 import { formatCount, PLOT_CONFIG, sampleEvenly } from './plot-theme';
 import { loadVega } from './render-svg';
+import { type QuantizedTopology, simplifyTopology } from './simplify-topology';
 
 /** A store as the catalog lists it. */
 export interface StorePoint {
@@ -15,8 +16,11 @@ export interface StoresOnMap {
   total: number;
 }
 
-/** At most this many stores are drawn (~80 bytes of SVG each); more are sampled evenly, and the title says so. */
-export const MAX_MAP_POINTS = 1500;
+// The JSON's inferred type has number[] where TopoJSON has pairs: the same data, typed by its format.
+const statesTopology = simplifyTopology(states10m as unknown as QuantizedTopology, 0.05);
+
+/** At most this many stores are drawn (~130 bytes of SVG each); more are sampled evenly, and the title says so. */
+export const MAX_MAP_POINTS = 1000;
 
 /**
  * The stores the Albers USA projection can draw (the 50 states and DC): territories and stores abroad
@@ -47,16 +51,16 @@ export function storeMapSpec({ points, total }: StoresOnMap): TopLevelSpec {
     title: { text: 'Store catalog', subtitle: `${parts.filter(Boolean).join('; ')}; Albers USA projection` },
     width: 560,
     height: 350,
-    projection: { type: 'albersUsa' },
+    projection: { type: 'albersUsa', precision: 0 },
     layer: [
       {
         // One mesh: every border drawn once, so the SVG holds a single path for all states.
         data: { values: statesTopology, format: { type: 'topojson', mesh: 'states' } },
-        mark: { type: 'geoshape', filled: false, stroke: '#9a9a9a', strokeWidth: 0.6 },
+        mark: { type: 'geoshape', filled: false, stroke: '#9a9a9a', strokeWidth: 0.6, aria: false },
       },
       {
         data: { values: shown.map((s) => ({ latitude: s.latitude, longitude: s.longitude })) },
-        mark: { type: 'circle', size: 9, color: '#d62728', opacity: 0.7 },
+        mark: { type: 'circle', size: 9, color: '#d62728', opacity: 0.7, aria: false },
         encoding: {
           longitude: { field: 'longitude', type: 'quantitative' },
           latitude: { field: 'latitude', type: 'quantitative' },
