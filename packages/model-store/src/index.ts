@@ -54,3 +54,4 @@ export {
   verifyVersion,
 } from './version-integrity';
 export { headlineMetrics } from './version-metadata';
+export { type PlotLink, plotUrl } from './version-plots';
