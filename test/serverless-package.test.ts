@@ -235,7 +235,7 @@ describe('layer variant (--param="ort=layer")', () => {
   });
 });
 
-describe('model-registry: read-only, no ONNX Runtime in either variant', () => {
+describe('model-registry: no ONNX Runtime in either variant, its own least-privilege role', () => {
   const name = 'serverless-ml-local-model-registry';
 
   it.each([
