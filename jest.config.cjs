@@ -8,8 +8,10 @@ module.exports = {
   testMatch: ['<rootDir>/{functions,packages,layers}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.esbuild', '/.serverless/', '/build/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
-  // @middy/* is ESM-only: let swc turn it into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm|@middy)'],
+  // @middy/* and Vega (vega*, d3-* and their small helpers) are ESM-only: swc turns them into CommonJS for jest.
+  transformIgnorePatterns: [
+    '/node_modules/(?!\\.pnpm|@middy|vega|d3-|delaunator|internmap|robust-predicates|json-stringify-pretty-compact)',
+  ],
   // zod's per-locale files are ESM at `.js` and CommonJS at `.cjs`.
   moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': 'zod/v4/locales/$1.cjs' },
   testTimeout: 30000,

@@ -327,10 +327,16 @@ describe('layer variant (--param="ort=layer")', () => {
   });
 });
 
-describe('model-registry: read-only, no ONNX Runtime in either variant', () => {
+describe('model-registry: no ONNX Runtime in either variant, its own least-privilege role', () => {
   const name = 'serverless-ml-local-model-registry';
 
-  it.each(['GET /models', 'GET /models/{name}'])('routes %s to model-registry', (routeKey) => {
+  it.each([
+    'GET /models',
+    'GET /models/{name}',
+    'GET /models/{name}/versions/{version}/plots/{file}',
+    'POST /models/{name}/promote',
+    'POST /models/{name}/rollback',
+  ])('routes %s to model-registry', (routeKey) => {
     const [registryId] = findFunction(bundleTemplate, name);
     const route = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route')).find(
       (r) => r.Properties.RouteKey === routeKey,
@@ -339,6 +345,21 @@ describe('model-registry: read-only, no ONNX Runtime in either variant', () => {
       ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === registryId,
     ) ?? ['none'];
     expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+  });
+
+  it('runs under its own role that writes only the pointers (models/*/latest.json) and reads the model bucket', () => {
+    const [, fn] = findFunction(bundleTemplate, name);
+    expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': ['ModelRegistryRole', 'Arn'] });
+    const role = bundleTemplate.Resources.ModelRegistryRole;
+    const statements: IamStatement[] = role.Properties.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: IamStatement[] } }) => policy.PolicyDocument.Statement,
+    );
+    const s3 = statements.filter((st) => asArray(st.Action).some((action) => action.startsWith('s3:')));
+    expect(s3.map((st) => [asArray(st.Action), asArray(st.Resource)])).toEqual([
+      [['s3:ListBucket'], [`arn:aws:s3:::${MODEL_BUCKET}`]],
+      [['s3:GetObject'], [`arn:aws:s3:::${MODEL_BUCKET}/*`]],
+      [['s3:PutObject'], [`arn:aws:s3:::${MODEL_BUCKET}/models/*/latest.json`]],
+    ]);
   });
 
   it('attaches no layer and sets no ORT_MODULE_DIR', () => {

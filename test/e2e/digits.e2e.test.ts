@@ -109,7 +109,9 @@ describe('ml-train → ml-predict on the digits', () => {
   it('stores the model, test set and metadata under the version, and a pointer to them', async () => {
     const prefix = `models/digits/versions/${trained.version}/`;
     expect(trained.keys.sort()).toEqual(
-      ['metadata.json', 'model.onnx', 'test-labels.npy', 'test-set.npy'].map((f) => prefix + f),
+      ['metadata.json', 'model.onnx', 'plots/confusion-matrix.svg', 'test-labels.npy', 'test-set.npy'].map(
+        (f) => prefix + f,
+      ),
     );
     const pointer = JSON.parse(Buffer.from(await getObject('models/digits/latest.json')).toString());
     expect(pointer).toMatchObject({ version: trained.version, prefix });
@@ -122,9 +124,15 @@ describe('ml-train → ml-predict on the digits', () => {
     expect(metadata).toMatchObject({ task: 'classification', algorithm: 'svc', output: { tensor: 'label' } });
     expect(metadata.artifacts.map((a: { name: string }) => a.name).sort()).toEqual([
       'model.onnx',
+      'plots/confusion-matrix.svg',
       'test-labels.npy',
       'test-set.npy',
     ]);
+    expect(metadata.plots).toEqual([
+      { id: 'confusion-matrix', title: 'Confusion matrix on the test images', file: 'plots/confusion-matrix.svg' },
+    ]);
+    const svg = Buffer.from(await getObject(`${prefix}plots/confusion-matrix.svg`)).toString();
+    expect(svg).toContain('871 of 899 test images correct (96.9%)');
     expect(metadata.classificationReport.confusionMatrix).toHaveLength(10);
     expect(metadata.classificationReport.perClass[0]).toEqual(
       expect.objectContaining({ precision: expect.any(Number), f1: expect.any(Number) }),

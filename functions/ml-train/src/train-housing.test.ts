@@ -47,8 +47,20 @@ describe('ml-train {"model": "housing"} through the trainer pipeline', () => {
       'median_income',
       'ocean_proximity',
     ]);
+    expect(metadata.plots).toEqual([
+      { id: 'predicted-vs-actual', title: 'Predicted vs actual', file: 'plots/predicted-vs-actual.svg' },
+      {
+        id: 'residuals-by-decile',
+        title: 'Residuals by decile of the prediction',
+        file: 'plots/residuals-by-decile.svg',
+      },
+    ]);
+    const svg = (file: string) => String(bucket.objects.get(key.replace('metadata.json', file)));
+    expect(svg('plots/predicted-vs-actual.svg')).toContain('1,000 of 4,128 test rows, evenly sampled');
+    expect(svg('plots/predicted-vs-actual.svg')).toContain('Actual median house value (USD)');
+    expect(svg('plots/residuals-by-decile.svg')).toContain('Residual, median house value (USD)');
     const stages = log.mock.calls.map(([m]) => String(m).split(']')[0]);
-    expect(stages).toEqual(expect.arrayContaining(['[load', '[parse', '[publish']));
+    expect(stages).toEqual(expect.arrayContaining(['[load', '[parse', '[plots', '[publish']));
   });
 
   it('stores a version without moving latest when the event says "promote": false', async () => {

@@ -1,5 +1,7 @@
+import { predictedVsActualSpec, type RegressionResults, residualsByDecileSpec } from '@serverless-ml/plots';
 import { type ParsedHousing, parseHousingCsv } from './housing/housing-dataset';
 import { trainHousingModel } from './housing/train-housing-model';
+import type { PlotDraft } from './render-plots';
 import type { HousingTrainRequest } from './schema';
 import type { TrainDeps, TrainSummary } from './train-types';
 import { runTrainer, type Trainer } from './trainer-pipeline';
@@ -57,10 +59,23 @@ export function housingTrainer(request: HousingTrainRequest): Trainer<ParsedHous
             maxRelDiffVsTrainer: trained.onnxDrift.maxRelDiff,
           },
         },
+        plots: housingPlots({
+          actual: trained.testTargets,
+          predicted: trained.onnxPredictions,
+          target: 'median house value (USD)',
+        }),
         details: { invalidExamples: parsed.invalid.examples },
       };
     },
   };
+}
+
+/** The exported model's predictions on the test rows against what was observed. */
+function housingPlots(results: RegressionResults): PlotDraft[] {
+  return [
+    { id: 'predicted-vs-actual', title: 'Predicted vs actual', spec: predictedVsActualSpec(results) },
+    { id: 'residuals-by-decile', title: 'Residuals by decile of the prediction', spec: residualsByDecileSpec(results) },
+  ];
 }
 
 /** Trains and publishes a housing model through the trainer pipeline. */

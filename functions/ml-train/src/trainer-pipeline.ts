@@ -2,6 +2,7 @@ import { sha256Hex } from '@serverless-ml/datasets';
 import { NotFoundError, ValidationError } from '@serverless-ml/errors';
 import type { ModelArtifact } from '@serverless-ml/model-store';
 import type { DraftFields, MetadataDraft } from '@serverless-ml/model-store/contract';
+import { type PlotDraft, renderPlots } from './render-plots';
 import type { TrainDeps, TrainSummary } from './train-types';
 
 /** The dataset as loaded: where it came from and the sha256 of its bytes (recorded in the metadata). */
@@ -18,9 +19,11 @@ export interface LoadedDataset {
 export interface TrainedModel {
   onnx: Uint8Array;
   /** metadata.json's model-specific part; the pipeline adds the dataset, provenance and trainEvent. */
-  metadata: DraftFields<'version' | 'artifacts' | 'model' | 'codeVersion' | 'versions' | 'trainEvent'>;
+  metadata: DraftFields<'version' | 'artifacts' | 'model' | 'codeVersion' | 'versions' | 'trainEvent' | 'plots'>;
   /** Files published next to model.onnx (a test set, a catalog). */
   artifacts?: ModelArtifact[];
+  /** Plots of the exported model on the test rows: rendered to `plots/<id>.svg` and listed in `plots`. */
+  plots?: PlotDraft[];
   /** What ml-train answers beyond the common summary (e.g. rows left out, with line numbers). */
   details?: Record<string, unknown>;
 }
@@ -42,7 +45,7 @@ export interface Trainer<Data> {
 
 /**
  * The one trainer pipeline: load → parse → hash → (split → train → export → evaluate the
- * exported model) → metadata → publish. Progress goes to `deps.log` per stage; every model answers
+ * exported model) → plots → metadata → publish. Progress goes to `deps.log` per stage; every model answers
  * the same TrainSummary.
  */
 export async function runTrainer<Data>(
@@ -73,9 +76,11 @@ export async function runTrainer<Data>(
   const started = performance.now();
   const trained = await trainer.train(data, dataset, log);
   const wallMs = performance.now() - started;
+  const rendered = await renderPlots(trained.plots ?? [], log);
 
   const metadata: MetadataDraft = {
     ...trained.metadata,
+    plots: rendered.plots,
     model: trainer.model,
     trainEvent: { ...request, model: trainer.model },
     codeVersion: deps.provenance.codeVersion,
@@ -87,6 +92,7 @@ export async function runTrainer<Data>(
     [
       { name: 'model.onnx', body: trained.onnx, contentType: 'application/octet-stream' },
       ...(trained.artifacts ?? []),
+      ...rendered.artifacts,
       { name: 'metadata.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' },
     ],
     new Date(),

@@ -9,10 +9,19 @@ export {
   type ModelMetadata,
   type ModelTask,
   type OutputSchema,
+  PLOT_CONTENT_TYPE,
+  type PlotRecord,
   parseModelMetadata,
   parseModelPointer,
 } from './model-contract';
-export { checkModelName, checkVersionId, MODEL_NAME_PATTERN, VERSION_ID_PATTERN } from './model-names';
+export {
+  checkModelName,
+  checkPlotId,
+  checkVersionId,
+  MODEL_NAME_PATTERN,
+  PLOT_ID_PATTERN,
+  VERSION_ID_PATTERN,
+} from './model-names';
 export { MAX_POINTER_HISTORY, type ModelPointer, type PromotionRecord } from './model-pointer';
 export type { PromotionResult } from './model-promotion';
 export {
@@ -45,3 +54,4 @@ export {
   verifyVersion,
 } from './version-integrity';
 export { headlineMetrics } from './version-metadata';
+export { type PlotLink, plotUrl } from './version-plots';

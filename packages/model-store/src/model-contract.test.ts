@@ -48,6 +48,45 @@ describe('the model contract', () => {
     expect(() => parseModelMetadata(JSON.stringify(badFeature), key)).toThrow(/input\.features\.0\.type/);
   });
 
+  it('reads plots listed as SVG artifacts, and versions from before plots without any', () => {
+    const key = 'models/x/versions/v/metadata.json';
+    const svg = { name: 'plots/roc-curve.svg', sha256: 'c'.repeat(64), size: 10, contentType: 'image/svg+xml' };
+    const base = {
+      ...draftMetadata(),
+      version: 'v',
+      onnx: { sha256: 'b'.repeat(64) },
+      trainedAt: '2026-01-01T00:00:00Z',
+      artifacts: [{ name: 'model.onnx', sha256: 'b'.repeat(64), size: 1, contentType: 'x' }, svg],
+    };
+    const plots = [{ id: 'roc-curve', title: 'ROC curve', file: 'plots/roc-curve.svg' }];
+    expect(parseModelMetadata(JSON.stringify({ ...base, plots }), key).plots).toEqual(plots);
+    expect(parseModelMetadata(JSON.stringify(base), key).plots).toBeUndefined();
+  });
+
+  it('refuses a plot that is not an SVG artifact of the version, a bad plot id or an id listed twice', () => {
+    const key = 'models/x/versions/v/metadata.json';
+    const base = {
+      ...draftMetadata(),
+      version: 'v',
+      onnx: { sha256: 'b'.repeat(64) },
+      trainedAt: '2026-01-01T00:00:00Z',
+      artifacts: [
+        { name: 'model.onnx', sha256: 'b'.repeat(64), size: 1, contentType: 'x' },
+        { name: 'plots/a.svg', sha256: 'c'.repeat(64), size: 1, contentType: 'image/svg+xml' },
+      ],
+    };
+    const parse = (plots: unknown) => () => parseModelMetadata(JSON.stringify({ ...base, plots }), key);
+    expect(parse([{ id: 'b', title: 'B', file: 'plots/b.svg' }])).toThrow(
+      'plots.0.file: plots/b.svg is not an image/svg+xml artifact of this version',
+    );
+    expect(parse([{ id: 'x', title: 'X', file: 'model.onnx' }])).toThrow(
+      /plots\.0\.file: model\.onnx is not an image\/svg\+xml/,
+    );
+    expect(parse([{ id: '../a', title: 'A', file: 'plots/a.svg' }])).toThrow(/plots\.0\.id: must be a plot id/);
+    const twice = { id: 'a', title: 'A', file: 'plots/a.svg' };
+    expect(parse([twice, twice])).toThrow('plots.1.id: plot id a is listed twice');
+  });
+
   it('publish completes the draft with every artifact’s size and sha256, and writes metadata.json after them', async () => {
     const bucket = mockBucket();
     const store = new ModelStore(bucket.objectStore);

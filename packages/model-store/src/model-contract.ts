@@ -1,5 +1,6 @@
 import '@serverless-ml/config';
 import * as z from 'zod/mini';
+import { PLOT_ID_PATTERN } from './model-names';
 
 /**
  * The model-version contract: what `latest.json` and every version's `metadata.json` hold. Every
@@ -84,6 +85,17 @@ export const artifactRecordSchema = z.object({
   contentType: nonEmpty,
 });
 
+/** The media type every plot is stored with. */
+export const PLOT_CONTENT_TYPE = 'image/svg+xml';
+
+/** A plot made at training time on the test rows: an SVG artifact of the version (`plots/<id>.svg`). */
+export const plotRecordSchema = z.object({
+  id: z.string().check(z.regex(PLOT_ID_PATTERN, { error: 'must be a plot id (lower-case letters, digits, -)' })),
+  title: nonEmpty,
+  /** The artifact holding the SVG, relative to the version folder. */
+  file: nonEmpty,
+});
+
 /**
  * `models/<name>/versions/<version>/metadata.json`, written last by a publish: a version exists
  * only once this file is there and every artifact it lists checks out. Trainers add their own
@@ -114,13 +126,39 @@ const metadataCore = z.object({
   }),
   onnx: z.looseObject({ sha256 }),
   artifacts: z.array(artifactRecordSchema).check(z.minLength(1)),
+  /** Absent in versions trained before plots were made. */
+  plots: z.optional(z.array(plotRecordSchema)),
   trainEvent: z.record(z.string(), z.unknown()),
   codeVersion: z.string(),
   versions: z.record(z.string(), z.string()),
   trainingMs: z.number(),
   trainedAt: isoDate,
 });
-export const versionMetadataSchema = z.looseObject(metadataCore.shape);
+export const versionMetadataSchema = z.looseObject(metadataCore.shape).check(
+  z.superRefine((metadata, ctx) => {
+    // A plot is served from its artifact: it must be one, checked (sha256) like every other file.
+    const svgs = new Set(metadata.artifacts.filter((a) => a.contentType === PLOT_CONTENT_TYPE).map((a) => a.name));
+    const ids = new Set<string>();
+    (metadata.plots ?? []).forEach((plot, i) => {
+      if (!svgs.has(plot.file)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plots', i, 'file'],
+          message: `${plot.file} is not an ${PLOT_CONTENT_TYPE} artifact of this version`,
+          input: plot.file,
+        });
+      }
+      if (ids.has(plot.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plots', i, 'id'],
+          message: `plot id ${plot.id} is listed twice`,
+          input: plot.id,
+        });
+      ids.add(plot.id);
+    });
+  }),
+);
 
 export type ModelPointer = z.infer<typeof modelPointerSchema>;
 export type PromotionRecord = z.infer<typeof promotionRecordSchema>;
@@ -129,6 +167,7 @@ export type InputTensor = z.infer<typeof inputTensorSchema>;
 export type InputSchema = z.infer<typeof inputSchema>;
 export type OutputSchema = z.infer<typeof outputSchema>;
 export type ArtifactRecord = z.infer<typeof artifactRecordSchema>;
+export type PlotRecord = z.infer<typeof plotRecordSchema>;
 /** A version's metadata.json: the contract's fields (a trainer's own sections come on top). */
 export type ModelMetadata = z.infer<typeof metadataCore> & Record<string, unknown>;
 /** What a trainer hands to `publish`: everything but what publish itself records, plus its own sections. */

@@ -19,3 +19,13 @@ export function checkVersionId(version: string): string {
     throw new ValidationError(`"${version}" is not a model version id (e.g. 2026-01-01T00-00-00-000Z-a1b2c3)`);
   return version;
 }
+
+/** Plot ids (`confusion-matrix`, `roc-curve`): a version's plot is stored as `plots/<id>.svg`. */
+export const PLOT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Throws a ValidationError (400) unless `id` is a valid plot id. */
+export function checkPlotId(id: string): string {
+  if (!PLOT_ID_PATTERN.test(id))
+    throw new ValidationError(`"${id}" is not a plot id: use lower-case letters, digits and -, e.g. roc-curve`);
+  return id;
+}

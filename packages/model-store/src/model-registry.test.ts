@@ -71,6 +71,7 @@ describe('ModelRegistry reads', () => {
         algorithm: 'svc',
         modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         metrics: { accuracy: 0.9689, correct: 871, total: 899, 'baselines.majority_class_accuracy': 0.1 },
+        plots: [],
       },
       expect.objectContaining({
         version: second,
@@ -83,6 +84,7 @@ describe('ModelRegistry reads', () => {
         state: 'incomplete',
         problem: expect.stringContaining('metadata.json is missing (the publish did not finish)'),
         metrics: {},
+        plots: [],
       },
     ]);
   });

@@ -6,6 +6,7 @@ import type { ModelStore } from './model-store';
 import { unknownModel, unknownVersion } from './registry-errors';
 import { readVersionState, verifyVersion } from './version-integrity';
 import { headlineMetrics } from './version-metadata';
+import { type PlotLink, plotLinks, readPlot } from './version-plots';
 
 /** One model at a glance. */
 export interface ModelSummary {
@@ -34,6 +35,8 @@ export interface VersionSummary {
   /** As recorded in its metadata.json. */
   modelSha256?: string;
   metrics: Record<string, number>;
+  /** Plots made at training time, with the API path of each SVG (none for older or incomplete versions). */
+  plots: PlotLink[];
 }
 
 /** Whether a version's files are what its metadata recorded, checked by reading every one. */
@@ -137,7 +140,7 @@ export class ModelRegistry {
   private async summary(name: string, version: string, promoted?: string): Promise<VersionSummary> {
     const read = await readVersionState(this.store, name, version);
     const base = { version, promoted: version === promoted, state: read.state };
-    if (read.state !== 'complete') return { ...base, problem: read.problem, metrics: {} };
+    if (read.state !== 'complete') return { ...base, problem: read.problem, metrics: {}, plots: [] };
     const { metadata } = read;
     return {
       ...base,
@@ -145,6 +148,7 @@ export class ModelRegistry {
       algorithm: metadata.algorithm,
       modelSha256: metadata.onnx.sha256,
       metrics: { ...metadata.metrics, ...headlineMetrics({ metrics: { baselines: metadata.baselines } }) },
+      plots: plotLinks(name, version, metadata),
     };
   }
 
@@ -198,6 +202,12 @@ export class ModelRegistry {
       }
     }
     return result;
+  }
+
+  /** One plot's SVG, checked against its metadata; 404 for an unknown model, version or plot. */
+  async plot(name: string, version: string, id: string): Promise<{ title: string; svg: Uint8Array }> {
+    const { plot, svg } = await readPlot(this.store, name, version, id);
+    return { title: plot.title, svg };
   }
 
   /** Promotes a version after checking its model.onnx sha256; one pointer write. */

@@ -1,4 +1,5 @@
 import { encodeNpy, readDigitsCsv } from '@serverless-ml/datasets';
+import { confusionMatrixSpec } from '@serverless-ml/plots';
 import type { DigitsTrainRequest } from '../schema';
 import type { TrainDeps, TrainSummary } from '../train-types';
 import { type LoadedDataset, runTrainer, type TrainedModel, type Trainer } from '../trainer-pipeline';
@@ -91,6 +92,13 @@ async function trainDigitsModel(
         outputs: { label: ['N'], votes: ['N', svc.model.labels.length] },
       },
     },
+    plots: [
+      {
+        id: 'confusion-matrix',
+        title: 'Confusion matrix on the test images',
+        spec: confusionMatrixSpec({ classes: reportLabels, matrix: confusionMatrix }),
+      },
+    ],
     artifacts: [
       {
         name: 'test-set.npy',

@@ -28,7 +28,8 @@ export interface TrainedHousingModel {
   output: OutputSchema;
   onnx: Uint8Array;
   split: { trainRows: number; testRows: number };
-  /** Test rows in file order: the trainer's own (float64) predictions and ONNX Runtime's, in USD. */
+  /** Test rows in file order: what was observed, the trainer's own (float64) predictions and ONNX Runtime's, in USD. */
+  testTargets: ArrayLike<number>;
   trainerPredictions: Float64Array;
   onnxPredictions: Float32Array;
   /** How far ONNX Runtime's answers are from the trainer's (float32 graph vs float64 trainer). */
@@ -99,6 +100,7 @@ export async function trainHousingModel(request: TrainHousingRequest): Promise<T
     output: HOUSING_OUTPUT_SCHEMA,
     onnx,
     split: { trainRows: train.count, testRows: test.count },
+    testTargets: test.target,
     trainerPredictions,
     onnxPredictions,
     onnxDrift,

@@ -33,12 +33,34 @@ describe('trainRain', () => {
     expect(summary.baselines.persistence_accuracy).toBeCloseTo(0.691, 3);
     expect(summary.baselines.always_dry_accuracy).toBeCloseTo(0.651, 3);
     expect(summary).toMatchObject({ model: 'rain', algorithm: 'boosted-trees', rows: { test: 728, invalid: 0 } });
-    expect(summary.keys.map((k) => k.split('/').pop())).toEqual(['model.onnx', 'metadata.json']);
+    expect(summary.keys.map((k) => k.split('/').slice(4).join('/'))).toEqual([
+      'model.onnx',
+      'plots/roc-curve.svg',
+      'plots/reliability.svg',
+      'metadata.json',
+    ]);
     expect(log.mock.calls.map(([m]) => String(m).slice(0, 5))).toEqual(
-      expect.arrayContaining(['[load', '[pars', '[spli', '[trai', '[expo', '[publ']),
+      expect.arrayContaining(['[load', '[pars', '[spli', '[trai', '[expo', '[plot', '[publ']),
     );
 
-    const metadata = JSON.parse(String(models.objects.get(summary.keys[1])));
+    const metadata = JSON.parse(String(models.objects.get(summary.keys[3])));
+    expect(metadata.plots).toEqual([
+      { id: 'roc-curve', title: `ROC curve (AUC ${summary.metrics.auc.toFixed(3)})`, file: 'plots/roc-curve.svg' },
+      { id: 'reliability', title: 'Reliability diagram against the baselines', file: 'plots/reliability.svg' },
+    ]);
+    const roc = String(models.objects.get(summary.keys[1]));
+    expect(roc).toContain(`ROC curve (AUC ${summary.metrics.auc.toFixed(3)})`);
+    expect(roc).toContain('False positive rate');
+    const reliability = String(models.objects.get(summary.keys[2]));
+    for (const forecaster of ['model (Brier', 'always dry (Brier', 'persistence (Brier', 'climatology (Brier']) {
+      expect(reliability).toContain(forecaster);
+    }
+    expect(metadata.artifacts.find((a: { name: string }) => a.name === 'plots/roc-curve.svg')).toEqual({
+      name: 'plots/roc-curve.svg',
+      sha256: sha256Hex(roc),
+      size: Buffer.byteLength(roc),
+      contentType: 'image/svg+xml',
+    });
     expect(metadata.split).toMatchObject({ trainYears: [2012, 2013, 2014], testYear: 2015, testRows: 728 });
     expect(metadata.features).toEqual(RAIN_FEATURE_NAMES);
     expect(metadata.input.features.map((f: { name: string }) => f.name)).toEqual(RAIN_FEATURE_NAMES);

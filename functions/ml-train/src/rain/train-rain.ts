@@ -9,6 +9,7 @@ import { exportBoostedTreesToOnnx } from './export-boosted-trees-onnx';
 import { maxAbsDiff, onnxProbabilities } from './onnx-probabilities';
 import { baselineAccuracies, featureMatrix, splitByYear } from './rain-dataset';
 import { type RainMetrics, rainMetadata, round } from './rain-metadata';
+import { rainPlots } from './rain-plots';
 
 /** Chosen by leave-one-year-out cross-validation on 2012–2014 (never on the 2015 test year). */
 export const RAIN_BOOSTING_PARAMS: Omit<BoostingParams, 'seed'> = {
@@ -97,5 +98,12 @@ async function trainRainModel(
     onnx: { sha256: sha256Hex(onnx), featureCount: f, maxAbsDiffVsTrainer: drift },
     trainingMs,
   });
-  return { onnx, metadata };
+  const plots = rainPlots({
+    probabilities: served,
+    labels: test.labels,
+    test: split.test,
+    train: split.train,
+    auc: metrics.auc,
+  });
+  return { onnx, metadata, plots };
 }

@@ -32,8 +32,14 @@ describe('trainStores', () => {
 
     expect(summary.metrics).toEqual({ count: 3, invalid_rows: 1, duplicate_ids: 1 });
     expect(summary.invalidRows).toEqual({ count: 1, first: [{ line: 4, reason: 'latitude is empty' }] });
-    expect(summary.keys.map((k) => k.split('/').pop())).toEqual(['model.onnx', 'stores.json', 'metadata.json']);
+    expect(summary.keys.map((k) => k.split('/').pop())).toEqual([
+      'model.onnx',
+      'stores.json',
+      'store-map.svg',
+      'metadata.json',
+    ]);
     const file = (name: string) => String(modelBucket.objects.get(`models/stores/versions/${summary.version}/${name}`));
+    expect(file('plots/store-map.svg')).toContain('3 stores; Albers USA projection');
     expect(JSON.parse(file('stores.json')).map((s: { id: string }) => s.id)).toEqual(['BWI', 'DCA', 'IAD']);
     expect(JSON.parse(file('metadata.json'))).toMatchObject({
       count: 3,
@@ -42,6 +48,7 @@ describe('trainStores', () => {
       duplicateIds: { count: 1, first: [{ line: 6 }] },
       check: { queries: 3, selfMatches: 3 },
       dataset: { key: 'stores.csv', schema: 'generic', rows: 5, ids: 'column', extraColumns: [] },
+      plots: [{ id: 'store-map', title: 'The store catalog on a map', file: 'plots/store-map.svg' }],
       seed: null,
       trainEvent: { model: 'stores', datasetKey: 'stores.csv' },
       codeVersion: 'test-commit',

@@ -1,4 +1,5 @@
 import { ValidationError } from '@serverless-ml/errors';
+import { storeMapSpec, storesOnMap } from '@serverless-ml/plots';
 import type { TrainDeps, TrainSummary } from '../train-types';
 import { runTrainer, type Trainer } from '../trainer-pipeline';
 import { checkStoresModel } from './check-stores-model';
@@ -86,6 +87,7 @@ export const storesTrainer: Trainer<StoreCatalog> = {
         },
       },
       artifacts: [{ name: 'stores.json', body: JSON.stringify(stores), contentType: 'application/json' }],
+      plots: [{ id: 'store-map', title: 'The store catalog on a map', spec: storeMapSpec(await storesOnMap(stores)) }],
       details: { invalidRows, duplicateIds },
     };
   },
