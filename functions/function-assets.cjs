@@ -8,11 +8,19 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'invocations', 'model-registry'];
+const FUNCTIONS = [
+  'ml-train',
+  'ml-predict',
+  'rain-forecast',
+  'nearest-store',
+  'invocations',
+  'model-registry',
+  'web-console',
+];
 
-// Functions that never load ONNX Runtime (model-registry only reads S3): when the runtime is
-// bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry'];
+// Functions that never load ONNX Runtime (model-registry only reads S3, web-console serves its
+// built files): when the runtime is bundled, they must not carry its ~20 MB of files.
+const WITHOUT_ORT = ['model-registry', 'web-console'];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
