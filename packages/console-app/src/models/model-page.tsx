@@ -23,7 +23,7 @@ export function ModelPage({ name }: { name: string }) {
       await postApi(`${route}/${path}`, body);
       // The answer is the new pointer; the page shows the registry as the API now reports it.
       const now = await callApi<ModelDetail>(route);
-      model.reload();
+      model.replace(now);
       setAction({ state: 'done', message: done(now) });
     } catch (error) {
       setAction({ state: 'failed', what, error: asApiError(error) });
