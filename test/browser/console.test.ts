@@ -197,7 +197,7 @@ describe('Rain and stores', () => {
     expect(items).toHaveLength(5);
     expect(items.map((item, i) => item.includes(body.stores[i].name))).toEqual(body.stores.map(() => true));
     expect(items[0]).toContain(`${body.stores[0].distance_km.toFixed(1)} km`);
-    expect(await page.locator('svg.stores-plot circle').count()).toBe(5);
+    expect(await page.locator('svg.stores-plot circle.store').count()).toBe(5);
     await shoot('stores');
   });
 });
