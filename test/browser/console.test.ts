@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { bitmapWithCounts } from '../../packages/console-app/src/digits/digit-drawing.fixture';
 import { type Browser, launchChromium } from './support/chromium';
 import { api, bootTrainedStack, LANDED, SCREENSHOTS } from './support/console-stack';
-import { digitsRow, drawWithMouse } from './support/draw';
+import { digitsRow, drawWithMouse, swipeWithFinger } from './support/draw';
 
 // The web console in a real browser (Debian's Chromium) on the real embedded stack: s3rver,
 // serverless-offline, the bundled functions and ONNX Runtime, with every model trained. Nothing is mocked.
@@ -84,6 +84,19 @@ describe('Draw a digit', () => {
     expect(await page.locator('#model-version').textContent()).toBe(viaApi.body.modelVersion);
     expect(await page.locator('.scores li').allTextContents()).toHaveLength(10);
     await shoot('draw-375');
+  });
+
+  it('draws with a finger: a touch swipe down the middle inks a stroke and is predicted', async () => {
+    await open('#/draw', { width: 375, height: 812 });
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await swipeWithFinger(page, [0.5, 0.1], [0.5, 0.9]);
+    await page.locator('section.prediction[data-for][aria-busy="false"]').waitFor({ timeout: 20_000 });
+    const values = (await page.locator('.input-preview canvas').getAttribute('data-values'))?.split(',').map(Number);
+    // A vertical stroke: ink in every row of the 8×8 input, and the page did not scroll instead.
+    expect(values).toHaveLength(64);
+    for (let row = 0; row < 8; row++) expect(values?.slice(row * 8, row * 8 + 8).some((v) => v > 0)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+    expect(await page.locator('#predicted-label').textContent()).toMatch(/^[0-9]$/);
   });
 
   it('draws with the keyboard alone: arrows move, Space lowers and lifts the pen', async () => {

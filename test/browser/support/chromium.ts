@@ -36,6 +36,8 @@ export async function launchChromium(viewport = { width: 1100, height: 900 }): P
     args: ARGS,
     viewport,
     deviceScaleFactor: 1,
+    // Touch events too, so a test can draw with a finger (the page gets them as pointer events).
+    hasTouch: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];

@@ -34,3 +34,20 @@ export async function drawWithMouse(page: Page, bitmap: Bitmap): Promise<number>
   }
   return runs.length;
 }
+
+/** Swipes a finger across the canvas from one point to another (fractions of its size), as touch events. */
+export async function swipeWithFinger(page: Page, from: [number, number], to: [number, number], steps = 12) {
+  const box = await page.locator('canvas.draw-canvas').boundingBox();
+  if (!box) throw new Error('the drawing canvas is not visible');
+  const point = (t: number) => ({
+    x: box.x + box.width * (from[0] + (to[0] - from[0]) * t),
+    y: box.y + box.height * (from[1] + (to[1] - from[1]) * t),
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point(0)] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point(i / steps)] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
