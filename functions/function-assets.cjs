@@ -15,12 +15,23 @@ const FUNCTIONS = [
   'nearest-store',
   'invocations',
   'model-registry',
+  'training-validate',
+  'training-evaluate',
+  'training-promote',
+  'jobs',
   'web-console',
 ];
 
-// Functions that never load ONNX Runtime (model-registry only reads S3, web-console serves its
-// built files): when the runtime is bundled, they must not carry its ~20 MB of files.
-const WITHOUT_ORT = ['model-registry', 'web-console'];
+// Functions that never load ONNX Runtime (they only read and write S3, call Step Functions or serve
+// the console's built files): when the runtime is bundled, they must not carry its ~20 MB of files.
+const WITHOUT_ORT = [
+  'model-registry',
+  'training-validate',
+  'training-evaluate',
+  'training-promote',
+  'jobs',
+  'web-console',
+];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {

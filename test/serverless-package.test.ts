@@ -4,6 +4,7 @@ import {
   asArray,
   type CfnTemplate,
   findFunction,
+  type IamStatement,
   readTemplate,
   resourcesOfType,
   roleStatements,
@@ -73,12 +74,12 @@ beforeAll(async () => {
   expectExit(runs.layer, 'success');
   bundleTemplate = readTemplate(bundleDir);
   layerTemplate = readTemplate(layerDir);
-}, 300_000);
+}, 600_000);
 
 afterAll(() => variants?.cleanup());
 
 describe('sls package --stage local with no LocalStack running', () => {
-  it('exits 0 instead of hanging on a watcher or an endpoint (killed at 90 s)', () => {
+  it('exits 0 instead of hanging on a watcher or an endpoint (killed at 240 s)', () => {
     expectExit(runs.bundle, 'success');
   });
 
@@ -136,7 +137,7 @@ describe('bundled variant: CloudFormation template', () => {
     });
   });
 
-  it('lets functions write only models and forecast logs, never the data bucket', () => {
+  it('lets functions write only models, forecast logs and job records, never the data bucket', () => {
     const writes = roleStatements(bundleTemplate).filter((s) =>
       asArray(s.Action).some(
         (action) => action.startsWith('s3:') && action !== 's3:GetObject' && action !== 's3:ListBucket',
@@ -146,6 +147,7 @@ describe('bundled variant: CloudFormation template', () => {
     expect(writes.flatMap((s) => asArray(s.Resource))).toEqual([
       `arn:aws:s3:::${MODEL_BUCKET}/models/*`,
       `arn:aws:s3:::${MODEL_BUCKET}/forecasts/*`,
+      `arn:aws:s3:::${MODEL_BUCKET}/jobs/*`,
     ]);
   });
 
@@ -157,6 +159,7 @@ describe('bundled variant: CloudFormation template', () => {
       `${MODEL_BUCKET}/*`,
       `${MODEL_BUCKET}/models/*`,
       `${MODEL_BUCKET}/forecasts/*`,
+      `${MODEL_BUCKET}/jobs/*`,
     ].map((r) => `arn:aws:s3:::${r}`);
     const statements = roleStatements(bundleTemplate);
     const s3 = statements.filter((s) => asArray(s.Action).some((action) => /^s3:|^\*$/.test(action)));
@@ -167,6 +170,84 @@ describe('bundled variant: CloudFormation template', () => {
     expect(resources.filter((resource) => typeof resource !== 'string' || !allowed.includes(resource))).toEqual([]);
     expect(new Set(resources)).toEqual(new Set(allowed));
   });
+});
+
+describe('the training pipeline and the jobs API', () => {
+  const ACCOUNT = '123456789012'; // SERVERLESS_ML_ACCOUNT_ID in run-sls.ts
+  const lambdaArn = (fn: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:serverless-ml-local-${fn}`;
+  const STEPS = ['training-validate', 'ml-train', 'training-evaluate', 'training-promote'];
+  const MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:serverless-ml-local-training`;
+  const machine = () => {
+    const machines = Object.values(resourcesOfType(bundleTemplate, 'AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(1);
+    return machines[0];
+  };
+
+  it('deploys statemachines/training.asl.yml with its Tasks calling the four functions by plain ARN', () => {
+    const { Properties } = machine();
+    expect(Properties.StateMachineName).toBe('serverless-ml-local-training');
+    const definition = JSON.parse(Properties.DefinitionString);
+    const tasks = Object.values(definition.States as Record<string, { Type: string; Resource?: string }>)
+      .filter((state) => state.Type === 'Task')
+      .map((state) => state.Resource);
+    expect(tasks).toEqual(STEPS.map(lambdaArn));
+    expect(definition.TimeoutSeconds).toBe(1200);
+  });
+
+  it("lets the state machine's role invoke those four functions and nothing else", () => {
+    const roleId = machine().Properties.RoleArn?.['Fn::GetAtt']?.[0];
+    const role = bundleTemplate.Resources[roleId];
+    const statements: IamStatement[] = role.Properties.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: IamStatement[] } }) => policy.PolicyDocument.Statement,
+    );
+    expect(statements.flatMap((s) => asArray(s.Action))).toEqual(['lambda:InvokeFunction']);
+    const resources = statements.flatMap((s) => asArray(s.Resource)).map((r) => JSON.stringify(r));
+    const expected = STEPS.flatMap((fn) => [
+      JSON.stringify(lambdaArn(fn)),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub placeholder
+      JSON.stringify({ 'Fn::Sub': ['${functionArn}:*', { functionArn: lambdaArn(fn) }] }),
+    ]);
+    expect(resources.sort()).toEqual(expected.sort());
+  });
+
+  it('lets the functions start, read and stop executions of that state machine only', () => {
+    const states = roleStatements(bundleTemplate).filter((s) => asArray(s.Action).some((a) => a.startsWith('states:')));
+    expect(states.map((s) => [asArray(s.Action), s.Resource])).toEqual([
+      [['states:StartExecution'], MACHINE],
+      [
+        ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
+        `arn:aws:states:us-east-1:${ACCOUNT}:execution:serverless-ml-local-training:*`,
+      ],
+    ]);
+  });
+
+  it.each(['POST /jobs', 'GET /jobs', 'GET /jobs/{id}', 'DELETE /jobs/{id}'])(
+    'routes %s to the jobs function',
+    (routeKey) => {
+      const [jobsId, jobs] = findFunction(bundleTemplate, 'serverless-ml-local-jobs');
+      expect(jobs.Properties.Environment.Variables.TRAINING_STATE_MACHINE_ARN).toBe(MACHINE);
+      const route = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route')).find(
+        (r) => r.Properties.RouteKey === routeKey,
+      );
+      const [integrationId] = Object.entries(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Integration')).find(
+        ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === jobsId,
+      ) ?? ['none'];
+      expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+    },
+  );
+
+  it.each(['jobs', 'training-validate', 'training-evaluate', 'training-promote'])(
+    '%s.zip holds its handler and no ONNX Runtime files',
+    async (name) => {
+      const entries = await zipEntryNames(bundleDir, `${name}.zip`);
+      const handler =
+        name === 'jobs'
+          ? 'functions/jobs/src/handler.js'
+          : `functions/training-pipeline/src/${name.replace('training-', '')}-handler.js`;
+      expect(entries).toContain(handler);
+      expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$|\.wasm$|\.gaz$/.test(entry))).toEqual([]);
+    },
+  );
 });
 
 describe('bundled variant: function zips', () => {

@@ -1,6 +1,6 @@
 // `pnpm test:emulator`: the whole `--stage local` story on MiniStack, from nothing — install and
 // start it, deploy, upload data/, train every model, predict, the HTTP API, SageMaker's
-// InvokeEndpoint (fetch and the SDK), a pod from the embedded stack, remove, stop — each step
+// InvokeEndpoint (fetch and the SDK), training jobs on its Step Functions, a pod from the embedded stack, remove, stop — each step
 // bounded in time and named when it fails. Not part of `pnpm test` (it needs python3 and takes minutes).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { MODELS } from '../../functions/ml-train/src/schema';
 import { freePort } from '../support/free-port';
 import { checkApi } from './http-checks';
 import { checkInvocations, type InvocationAnswer } from './invocation-checks';
+import { checkJobs } from './jobs-checks';
 import { podAcrossTargets } from './pod-across-targets';
 import { invokeEndpointThroughSdk } from './sagemaker-sdk-check';
 import { type CommandResult, runCommand, runSteps, StepError } from './step-runner';
@@ -213,6 +214,11 @@ async function main() {
           if (!housingAnswer) throw new StepError('no housing answer through fetch to compare with');
           return invokeEndpointThroughSdk(apiBase, housingAnswer);
         },
+      },
+      {
+        name: "training jobs on MiniStack's Step Functions: POST /jobs, and StartExecution read through GET /jobs/{id}",
+        timeoutMs: 5 * MINUTE,
+        run: async () => checkJobs(apiBase, port, 4.5 * MINUTE),
       },
       {
         name: 'a pod from the embedded stack, loaded into MiniStack: the same predictions and answers',

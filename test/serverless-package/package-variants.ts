@@ -59,12 +59,12 @@ export async function packageVariants(): Promise<PackagedVariants> {
     const local = ['--stage', 'local'];
     const print = ['print', '--format', 'json'];
     const packagings = (async () => {
-      // A hang (a leftover watcher, an unanswered endpoint) is killed at 90 s and fails the test;
+      // A hang (a leftover watcher, an unanswered endpoint) is killed at 240 s and fails the test (ten functions to bundle, 2 cores);
       // how long it takes otherwise depends on the six sls runs beside it, so it is not timed.
       const bundle = await runSls(
         ['package', ...local, '--package', bundleDir],
         { LOCALSTACK_PORT: nobody, ESBUILD_WORK_FOLDER: workFolder('bundle') },
-        90_000,
+        240_000,
       );
       const layer = await runSls(['package', ...local, '--param=ort=layer', '--package', layerDir], {
         LOCALSTACK_PORT: String(pro.port),

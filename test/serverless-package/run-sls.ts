@@ -37,6 +37,8 @@ export function runSls(args: readonly string[], env: Record<string, string>, tim
           SLS_NOTIFICATIONS_MODE: 'off',
           // No retries: an unreachable endpoint fails at once instead of backing off for a minute.
           SLS_AWS_REQUEST_MAX_RETRIES: '0',
+          // `${aws:accountId}` without asking STS (offline-account-id.cjs): the ARNs get this account.
+          SERVERLESS_ML_ACCOUNT_ID: '123456789012',
           ...env,
         },
       },

@@ -3,6 +3,7 @@ import { startOffline } from './offline-server';
 import { assertPortFree } from './port-check';
 import { startS3, uploadSeedData } from './s3-server';
 import { bucketNames, type StackSettings } from './settings';
+import { startStepFunctions } from './step-functions';
 
 export interface InvokeResult<T> {
   /** The handler's return value, or the error it threw (`errorType`, `errorMessage`). */
@@ -15,6 +16,8 @@ export interface LocalStack {
   s3Endpoint: string;
   httpUrl: string;
   lambdaEndpoint: string;
+  /** The Step Functions API of the embedded runner (the jobs function's endpoint). */
+  stepFunctionsEndpoint: string;
   buckets: { data: string; models: string };
   /** serverless-offline's process id (its worker threads and esbuild run under it). */
   offlinePid: number | undefined;
@@ -25,7 +28,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts the embedded stack: s3rver with the buckets and data/, then serverless-offline. */
+/** Starts the embedded stack: s3rver with the buckets and data/, the Step Functions runner, then serverless-offline. */
 export async function startLocalStack(
   settings: StackSettings,
   log: (line: string) => void = console.log,
@@ -37,8 +40,16 @@ export async function startLocalStack(
     log(`uploaded ${uploaded.join(', ')} to s3://${bucketNames(settings).data}`);
     await assertPortFree(settings.host, settings.httpPort, 'HTTP_PORT');
     await assertPortFree(settings.host, settings.lambdaPort, 'LAMBDA_PORT');
+    const stepFunctions = await startStepFunctions(settings, log);
+    const sfnPort = Number(new URL(stepFunctions.server.endpoint).port);
     log(`starting serverless-offline (API Gateway :${settings.httpPort}, Lambda :${settings.lambdaPort})`);
-    const offline = await startOffline(settings, (line) => log(`  | ${line}`));
+    const offline = await startOffline(settings, (line) => log(`  | ${line}`), undefined, sfnPort).catch(
+      async (error: unknown) => {
+        await stepFunctions.stop();
+        throw error;
+      },
+    );
+    stepFunctions.connect(offline.lambdaEndpoint);
     const lambda = new LambdaClient({
       region: 'us-east-1',
       endpoint: offline.lambdaEndpoint,
@@ -50,6 +61,7 @@ export async function startLocalStack(
       s3Endpoint: s3.endpoint,
       httpUrl: offline.httpUrl,
       lambdaEndpoint: offline.lambdaEndpoint,
+      stepFunctionsEndpoint: stepFunctions.server.endpoint,
       buckets: bucketNames(settings),
       offlinePid: offline.pid,
       died: offline.died,
@@ -68,6 +80,7 @@ export async function startLocalStack(
       },
       async stop() {
         lambda.destroy();
+        await stepFunctions.stop();
         await offline.close();
         await s3.close();
       },

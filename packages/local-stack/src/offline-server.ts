@@ -33,6 +33,8 @@ export async function startOffline(
   settings: StackSettings,
   log: (line: string) => void,
   timeoutMs = 120_000,
+  /** Where the embedded Step Functions runner listens (its bound port when settings say 0). */
+  stepFunctionsPort = settings.stepFunctionsPort,
 ): Promise<OfflineServer> {
   const bin = require.resolve('serverless/bin/serverless.js', { paths: [settings.serviceDir] });
   const args = ['offline', 'start', '--stage', settings.stage, '--host', settings.host];
@@ -44,6 +46,8 @@ export async function startOffline(
       // serverless-offline gives handlers only serverless.yml's environment, which reads
       // S3_PORT (→ EMBEDDED_S3_PORT); with IS_OFFLINE the handlers use s3rver's credentials.
       S3_PORT: String(settings.s3Port),
+      // → EMBEDDED_STEPFUNCTIONS_PORT: the jobs function's Step Functions endpoint offline.
+      STEPFUNCTIONS_PORT: String(stepFunctionsPort),
       ESBUILD_WORK_FOLDER: settings.esbuildWorkFolder,
       SLS_TELEMETRY_DISABLED: '1',
       // The SDK's notice that its 2027 releases need Node 22 (ours are pinned; Lambda runs 22).

@@ -7,6 +7,8 @@ export interface StackSettings {
   s3Port: number;
   httpPort: number;
   lambdaPort: number;
+  /** The Step Functions runner's API (training jobs); 0 picks a free port. */
+  stepFunctionsPort: number;
   /** s3rver's folder: buckets and objects persist here across restarts. */
   dataDir: string;
   /** The project's data/ folder, uploaded to the data bucket at start. */
@@ -35,7 +37,7 @@ const browsablePort = (value: string | undefined, fallback: number, name: string
   return n;
 };
 
-/** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, LOCAL_STACK_DIR, STAGE and ESBUILD_WORK_FOLDER. */
+/** Reads S3_PORT, HTTP_PORT, LAMBDA_PORT, STEPFUNCTIONS_PORT, LOCAL_STACK_DIR, STAGE and ESBUILD_WORK_FOLDER. */
 export function stackSettings(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<StackSettings> = {},
@@ -47,6 +49,8 @@ export function stackSettings(
     s3Port: port(env.S3_PORT, 4569, 'S3_PORT'),
     httpPort: browsablePort(env.HTTP_PORT, 3000, 'HTTP_PORT'),
     lambdaPort: port(env.LAMBDA_PORT, 3002, 'LAMBDA_PORT'),
+    // Only the jobs function calls it, told the port at start: any free one will do.
+    stepFunctionsPort: port(env.STEPFUNCTIONS_PORT, 0, 'STEPFUNCTIONS_PORT'),
     dataDir: path.resolve(serviceDir, env.LOCAL_STACK_DIR || '.local-stack/s3'),
     seedDir: path.join(serviceDir, 'data'),
     serviceDir,

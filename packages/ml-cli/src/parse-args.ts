@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
+import { type JobsCommand, parseJobsCommand } from './jobs-command';
+import { UsageError } from './usage-error';
 
 /** The help text, printed by --help and after a usage error. */
 export const USAGE = `usage: pnpm ml models <command> [options]
        pnpm ml invoke <name> [--csv <file>] [--version <v>] [--accept csv|json] [--url <api>]
+       pnpm ml jobs <command> [options]
 
 commands:
   list                          every model, its promoted version and how many versions it has
@@ -12,6 +15,14 @@ commands:
   rollback <name>               go back to the version promoted before the current one
   clean [<name>] [--dry-run]    remove orphans: versions whose publish did not finish (no metadata.json),
                                 older than an hour, never a promoted one
+
+jobs (training jobs on the pipeline Validate → Train → Evaluate → Promote/Keep, through the API):
+  start <model> [--algorithm <a>] [--seed <n>] [--params '<json>'] [--dataset <key>]
+        [--promote if-better|always] [--wait]
+                                start a job; --wait shows its steps until it ends (exit 1 unless it succeeded)
+  status <id> [--wait]          a job's status, steps, new version and metrics, or its error and step
+  list [--limit <n>]            recent jobs, newest first
+  stop <id>                     stop a running job (it ends ABORTED; latest is not moved)
 
 invoke: sends CSV rows (a file, or standard input) to POST /endpoints/<name>/invocations on the
 API ($API_URL, else the embedded stack at http://127.0.0.1:$HTTP_PORT, 3000) and prints the predictions.
@@ -36,6 +47,7 @@ export interface TargetOptions {
 /** A parsed command line: what to do, to which model, against which bucket. */
 export type CliCommand =
   | { kind: 'help' }
+  | JobsCommand
   | { kind: 'list'; json: boolean; target: TargetOptions }
   | { kind: 'show'; name: string; version?: string; json: boolean; target: TargetOptions }
   | { kind: 'promote'; name: string; version: string; json: boolean; target: TargetOptions }
@@ -50,13 +62,7 @@ export type CliCommand =
       url?: string;
     };
 
-/** A mistake on the command line; the CLI prints it with the usage. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 function modelRef(ref: string | undefined, command: string): { name: string; version?: string } {
   if (!ref) throw new UsageError(`${command} needs a model, e.g. digits${command === 'promote' ? '@<version>' : ''}`);
@@ -78,7 +84,10 @@ export function parseCommand(argv: string[]): CliCommand {
   if (values.help || positionals.length === 0) return { kind: 'help' };
   const [group, command, ref, ...extra] = positionals;
   if (group === 'invoke') return invokeCommand(positionals.slice(1), values);
-  if (group !== 'models') throw new UsageError(`unknown command "${group}": the commands are "models …" and "invoke"`);
+  if (group === 'jobs') return parseJobsCommand(positionals.slice(1), values);
+  if (group !== 'models') {
+    throw new UsageError(`unknown command "${group}": the commands are "models …", "jobs …" and "invoke"`);
+  }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const target = { endpoint: values.endpoint, bucket: values.bucket, stage: values.stage, aws: values.aws ?? false };
   if (target.aws && target.endpoint) throw new UsageError('give either --aws or --endpoint, not both');
@@ -138,6 +147,13 @@ function parse(argv: string[]) {
       version: { type: 'string' },
       accept: { type: 'string' },
       url: { type: 'string' },
+      algorithm: { type: 'string' },
+      seed: { type: 'string' },
+      promote: { type: 'string' },
+      params: { type: 'string' },
+      dataset: { type: 'string' },
+      limit: { type: 'string' },
+      wait: { type: 'boolean' },
       endpoint: { type: 'string' },
       bucket: { type: 'string' },
       stage: { type: 'string' },

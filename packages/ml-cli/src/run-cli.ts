@@ -9,7 +9,9 @@ import {
   formatVersionDetail,
 } from './format-models';
 import { invokeEndpoint } from './invoke-endpoint';
+import { isJobsCommand } from './jobs-command';
 import { type CliCommand, parseCommand, USAGE, UsageError } from './parse-args';
+import { runJobs } from './run-jobs';
 
 /** Where the CLI writes: stdout for results, stderr for errors. */
 export interface CliIo {
@@ -25,7 +27,9 @@ export function registryFor(target: CliTarget): { registry: Registry; close: () 
   return { registry: new ModelRegistry(new ModelStore(new ObjectStore(s3, target.bucket))), close: () => s3.destroy() };
 }
 
-async function execute(command: Exclude<CliCommand, { kind: 'help' | 'invoke' }>, registry: Registry): Promise<string> {
+type ModelsCommand = Extract<CliCommand, { target: unknown }>;
+
+async function execute(command: ModelsCommand, registry: Registry): Promise<string> {
   const print = (value: unknown, human: () => string) => (command.json ? JSON.stringify(value, null, 2) : human());
   switch (command.kind) {
     case 'list': {
@@ -73,6 +77,15 @@ export async function runCli(
   if (command.kind === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  if (isJobsCommand(command)) {
+    try {
+      const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+      return await runJobs(command, { out: io.out, progress: io.err, sleep, env });
+    } catch (error) {
+      io.err(`ml: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
   }
   if (command.kind === 'invoke') {
     try {
