@@ -6,7 +6,8 @@ module.exports = {
   resolver: '<rootDir>/test/jest-resolver.cjs',
   testEnvironment: '<rootDir>/test/jest-environment.cjs',
   testMatch: ['<rootDir>/{functions,packages,layers}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/\\.esbuild', '/.serverless/', '/build/'],
+  // test/browser/ needs Chromium: `pnpm test:browser` runs it (test/browser/jest.config.cjs).
+  testPathIgnorePatterns: ['/node_modules/', '/\\.esbuild', '/.serverless/', '/build/', '<rootDir>/test/browser/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   // @middy/* and Vega (vega*, d3-* and their small helpers) are ESM-only: swc turns them into CommonJS for jest.
   transformIgnorePatterns: [

@@ -5,4 +5,5 @@ module.exports = [
   ...require('./ml-train/esbuild-copy-wasm.cjs'),
   ...require('./ml-train/esbuild-vega-canvas.cjs'),
   ...require('./rain-forecast/esbuild-gazetteer.cjs'),
+  ...require('./web-console/esbuild-console-assets.cjs'),
 ];

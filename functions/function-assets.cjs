@@ -24,10 +24,11 @@ const FUNCTIONS = [
   'batch-plan',
   'batch-shard',
   'batch-manifest',
+  'web-console',
 ];
 
-// Functions that never load ONNX Runtime (they read and write S3, call Step Functions or serve a
-// document): when the runtime is bundled, they must not carry its ~20 MB of files.
+// Functions that never load ONNX Runtime (they read and write S3, call Step Functions, serve a
+// document or the console's built files): when the runtime is bundled, they must not carry its ~20 MB of files.
 const WITHOUT_ORT = [
   'model-registry',
   'api-docs',
@@ -38,6 +39,7 @@ const WITHOUT_ORT = [
   'batch',
   'batch-plan',
   'batch-manifest',
+  'web-console',
 ];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */

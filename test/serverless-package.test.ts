@@ -381,6 +381,31 @@ describe('model-registry: no ONNX Runtime in either variant, its own least-privi
   });
 });
 
+describe('web-console: the console at / on the same API, no ONNX Runtime', () => {
+  const name = 'serverless-ml-local-web-console';
+
+  it.each(['GET /', 'GET /assets/{file}'])('routes %s to web-console', (routeKey) => {
+    const [consoleId] = findFunction(bundleTemplate, name);
+    const route = Object.values(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Route')).find(
+      (r) => r.Properties.RouteKey === routeKey,
+    );
+    const [integrationId] = Object.entries(resourcesOfType(bundleTemplate, 'AWS::ApiGatewayV2::Integration')).find(
+      ([, integration]) => integration.Properties.IntegrationUri?.['Fn::GetAtt']?.[0] === consoleId,
+    ) ?? ['none'];
+    expect(JSON.stringify(route?.Properties.Target)).toContain(`{"Ref":"${integrationId}"}`);
+  });
+
+  it.each([
+    ['bundled', () => bundleDir],
+    ['layer', () => layerDir],
+  ])('web-console.zip (%s) holds its handler (the built console inside), nothing of ONNX Runtime', async (_v, dir) => {
+    const entries = await zipEntryNames(dir(), 'web-console.zip');
+    expect(entries).toContain('functions/web-console/src/handler.js');
+    expect(entries.filter((entry) => /onnxruntime|\.node$|\.so(\.\d+)*$|\.wasm$|\.gaz$/.test(entry))).toEqual([]);
+    expect(statSync(path.join(dir(), 'web-console.zip')).size).toBeLessThanOrEqual(200_000);
+  });
+});
+
 describe('api-docs: GET /openapi.json, no ONNX Runtime in either variant', () => {
   const name = 'serverless-ml-local-api-docs';
 

@@ -6,6 +6,7 @@ import { digitsRoutes } from '@serverless-ml/ml-predict/api-route';
 import { modelRegistryRoutes } from '@serverless-ml/model-registry/api-route';
 import { nearestStoreRoutes } from '@serverless-ml/nearest-store/api-route';
 import { rainForecastRoutes } from '@serverless-ml/rain-forecast/api-route';
+import { webConsoleRoutes } from '@serverless-ml/web-console/api-route';
 import { apiDocsRoutes } from './api-route';
 
 /** The deployment's limits that the description states (MAX_IMAGES, MAX_K). */
@@ -28,6 +29,7 @@ export function allRoutes(settings: ApiSettings): RouteDescriptor[] {
     ...modelRegistryRoutes(),
     ...jobsRoutes(),
     ...batchRoutes(),
+    ...webConsoleRoutes(),
     ...apiDocsRoutes(),
   ];
 }

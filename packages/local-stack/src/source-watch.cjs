@@ -6,7 +6,8 @@ const path = require('node:path');
 
 /** Quiet time that ends a burst: a `git checkout` or an editor's save-all arrives well within it. */
 const QUIET_MS = 300;
-const SOURCE_FILE = /\.(ts|tsx|js|cjs|mjs|json)$/;
+// css and html: the web console's stylesheet and page are bundled into the web-console function.
+const SOURCE_FILE = /\.(ts|tsx|js|cjs|mjs|json|css|html)$/;
 // Tests are not bundled; dot files are editors' swap and backup files.
 const IGNORED_FILE = /\.test\.ts$|^\./;
 

@@ -177,6 +177,7 @@ export function usage(stack: LocalStack): string {
   const fn = (name: string) => `${stack.settings.service}-${stack.settings.stage}-${name}`;
   return [
     'The embedded stack is up:',
+    `  Console       ${stack.httpUrl}/   (draw a digit, models and their plots, rain, stores, the API reference)`,
     `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations, POST /jobs)`,
     `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
     `  Step Functions ${stack.stepFunctionsEndpoint}  (state machine ${fn('training')}, run in this process)`,
