@@ -9,7 +9,14 @@ export interface JobView {
   submittedAt: string;
   elapsedMs: number;
   steps: { name: string; status: string; startedAt: string; endedAt?: string }[];
-  result?: { version: string; algorithm?: string; metrics: Record<string, number>; promoted: boolean; reason: string };
+  result?: {
+    version: string;
+    algorithm?: string;
+    metrics: Record<string, number>;
+    promoted: boolean;
+    reason: string;
+    comparedWith?: string | null;
+  };
   error?: { type: string; message: string; step: string | null };
 }
 
@@ -39,7 +46,9 @@ export function formatJob(job: JobView): string {
     lines.push(
       `  version   ${job.model}@${version}${algorithm ? ` (${algorithm})` : ''}: ${metrics(job.result.metrics)}`,
     );
-    lines.push(`  ${promoted ? 'promoted' : 'kept     '} ${job.result.reason}`);
+    const stays =
+      !promoted && job.result.comparedWith ? `; ${job.model}@${job.result.comparedWith} stays promoted` : '';
+    lines.push(`  ${promoted ? 'promoted' : 'kept     '} ${job.result.reason}${stays}`);
   }
   if (job.error)
     lines.push(`  error     ${job.error.type} in ${job.error.step ?? 'the pipeline'}: ${job.error.message}`);
