@@ -11,7 +11,7 @@ const buckets = loadBuckets();
 const settings = loadBatchSettings();
 const sfn = new SFNClient({
   region: buckets.config.region,
-  endpoint: settings.stepFunctionsEndpoint,
+  endpoint: settings.endpoint,
   credentials: settings.credentials,
 });
 const deps: BatchDeps = {

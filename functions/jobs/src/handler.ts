@@ -15,7 +15,7 @@ const settings = loadJobsSettings();
 const s3 = createS3Client({ region: config.region, endpoint: config.s3Endpoint, credentials: config.s3Credentials });
 const sfn = new SFNClient({
   region: config.region,
-  endpoint: settings.stepFunctionsEndpoint,
+  endpoint: settings.endpoint,
   credentials: settings.credentials,
 });
 const deps: JobsDeps = {
