@@ -22,12 +22,16 @@ export function lambdaInvoker(endpoint: string, region: string): InvokeLambda {
     maxAttempts: 1,
   });
   return async (functionName, input) => {
-    const answer = await client.send(
-      new InvokeCommand({
-        FunctionName: functionName,
-        Payload: new TextEncoder().encode(JSON.stringify(input ?? null)),
-      }),
-    );
+    const command = new InvokeCommand({
+      FunctionName: functionName,
+      Payload: new TextEncoder().encode(JSON.stringify(input ?? null)),
+    });
+    const answer = await client.send(command).catch((error: unknown) => {
+      // The call itself failed (a connection reset, a refused port): what Step Functions reports as
+      // Lambda.SdkClientException, which the state machines retry like Lambda's service errors.
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new LambdaTaskError('Lambda.SdkClientException', JSON.stringify({ errorMessage: reason }));
+    });
     const text = answer.Payload ? new TextDecoder().decode(answer.Payload) : '';
     let payload: unknown = null;
     try {

@@ -104,3 +104,14 @@ describe('the embedded Step Functions API', () => {
     await expect(start('ok', { n: 1 })).rejects.toThrow('Execution Already Exists');
   });
 });
+
+describe('lambdaInvoker', () => {
+  it('reports a Lambda API that does not answer as Lambda.SdkClientException, which the pipeline retries', async () => {
+    const { lambdaInvoker } = await import('./invoke-lambda');
+    // A port nothing listens on: the closed server's.
+    const closed = await startStepFunctionsServer(new LocalExecutions(async () => null), '127.0.0.1', 0);
+    await closed.close();
+    const invoke = lambdaInvoker(closed.endpoint, 'us-east-1');
+    await expect(invoke('serverless-ml-dev-ml-train', {})).rejects.toMatchObject({ name: 'Lambda.SdkClientException' });
+  });
+});
