@@ -138,14 +138,15 @@ describe('the Jobs tab', () => {
 
   it('polls a running job about every second, stops when the view is left, and stops it from its page', async () => {
     // More epochs than the default so that Train outlasts the checks below.
-    const jobId = await startFromForm({ algorithm: 'mlp', hyperParameters: '{"epochs": 400}' });
+    const jobId = await startFromForm({ algorithm: 'mlp', hyperParameters: '{"epochs": 1000}' });
     const reads: number[] = [];
     page.on('request', (request) => {
       if (request.method() === 'GET' && request.url().endsWith(`/jobs/${jobId}`)) reads.push(Date.now());
     });
     await page.locator('ol.job-steps li[data-step="Train"][data-status="RUNNING"]').waitFor({ timeout: 60_000 });
     const watching = reads.length;
-    await page.waitForTimeout(2_500);
+    // About every second: a second after each answer, so a slow answer (a loaded machine) spaces them out.
+    await page.waitForTimeout(3_500);
     expect(reads.length - watching).toBeGreaterThanOrEqual(2);
 
     await page.goto(`${stack.httpUrl}/#/jobs`);
