@@ -8,8 +8,8 @@ export function JobsPage() {
     <>
       <h1 tabIndex={-1}>Training jobs</h1>
       <p class="lede">
-        A job trains a new version on the training pipeline (Validate → Train → Evaluate → Promote or Keep) and
-        promotes it when it beats the promoted version on the model's primary metric, or always if you say so.
+        A job trains a new version on the training pipeline (Validate → Train → Evaluate → Promote or Keep) and promotes
+        it when it beats the promoted version on the model's primary metric, or always if you say so.
       </p>
       <StartJobForm onStarted={(job) => (location.hash = `#/jobs/${encodeURIComponent(job.jobId)}`)} />
       <JobsList />
