@@ -1,19 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiReferencePage } from './api-reference/api-page';
 import { DrawPage } from './digits/draw-page';
+import { JobPage } from './jobs/job-page';
+import { JobsPage } from './jobs/jobs-page';
 import { ModelPage } from './models/model-page';
 import { ModelsPage } from './models/models-page';
 import { RainPage } from './rain/rain-page';
 import { parseRoute, type Route, routeHref } from './router';
 import { StoresPage } from './stores/stores-page';
 
-// The Jobs tab waits for the jobs routes (issue 12): until they exist it is not offered at all.
+// Jobs comes last so the tabs that were there keep their keyboard order.
 const TABS: { route: Route; label: string }[] = [
   { route: { page: 'draw' }, label: 'Draw a digit' },
   { route: { page: 'models' }, label: 'Models' },
   { route: { page: 'rain' }, label: 'Rain' },
   { route: { page: 'stores' }, label: 'Stores' },
   { route: { page: 'api' }, label: 'API reference' },
+  { route: { page: 'jobs' }, label: 'Jobs' },
 ];
 
 function useRoute(): Route {
@@ -40,6 +43,10 @@ function Page({ route }: { route: Route }) {
       return <StoresPage />;
     case 'api':
       return <ApiReferencePage />;
+    case 'jobs':
+      return <JobsPage />;
+    case 'job':
+      return <JobPage jobId={route.id} />;
     default:
       return (
         <>
@@ -57,7 +64,7 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const active = route.page === 'model' ? 'models' : route.page;
+  const active = route.page === 'model' ? 'models' : route.page === 'job' ? 'jobs' : route.page;
   useEffect(() => {
     // Keyboard and screen-reader users land on the new page's heading, not back at the top.
     if (first.current) first.current = false;
