@@ -233,11 +233,11 @@ describe('API reference and keyboard use', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const tabs: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       tabs.push((await page.evaluate(() => document.activeElement?.textContent)) ?? '');
     }
-    expect(tabs).toEqual(['Draw a digit', 'Models', 'Rain', 'Stores', 'API reference']);
+    expect(tabs).toEqual(['Draw a digit', 'Models', 'Rain', 'Stores', 'API reference', 'Jobs']);
     for (const hash of ['#/stores', '#/rain', '#/draw']) {
       await open(hash);
       const unlabelled = await page
