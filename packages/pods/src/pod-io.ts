@@ -63,24 +63,31 @@ export async function readLimited(body: Readable, limit: number, what: string): 
   return whole;
 }
 
-/** Runs `task` over `items` with at most `limit` in flight; the first failure stops new tasks and is thrown. */
+/**
+ * Runs `task` over `items` (an array, or an async listing consumed as it arrives) with at most
+ * `limit` in flight; the first failure stops new tasks and is thrown.
+ */
 export async function forEachLimit<T>(
-  items: readonly T[],
+  items: Iterable<T> | AsyncIterable<T>,
   limit: number,
   task: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
+  const it = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   let next = 0;
   let failed = false;
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!failed) {
+      // Taken before next(): an async generator answers next() calls in the order they were made.
       const i = next++;
+      const step = await it.next();
+      if (step.done || failed) return;
       try {
-        await task(items[i], i);
+        await task(step.value, i);
       } catch (error) {
         failed = true;
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
 }
