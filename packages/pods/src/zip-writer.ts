@@ -39,6 +39,8 @@ export class ZipWriter {
     private readonly out: Writable,
     now = new Date(),
   ) {
+    // zlib.crc32 came in Node 20.15 / 22.2; older 20.x would fail at the first entry, mid-save.
+    if (typeof crc32 !== 'function') throw new Error('writing a pod zip needs Node 20.15 or later (zlib.crc32)');
     this.stamp = dosStamp(now);
   }
 
