@@ -67,9 +67,25 @@ export function podS3Client(settings: PodSettings, env: NodeJS.ProcessEnv = proc
   // The client has no logger, yet the SDK's logger middleware filters every input and output for
   // it (schema walks): ~2% of a small object's copy, for nothing.
   s3.middlewareStack.remove('loggerMiddleware');
+  if (settings.endpoint) for (const name of AWS_ONLY_MIDDLEWARE) s3.middlewareStack.remove(name);
   reuseSigner(s3);
   return s3;
 }
+
+/**
+ * Steps that only mean something on AWS: region redirects, S3 Express directory buckets, ARN bucket
+ * names, 100-continue before large uploads, the X-Ray trace header inside a Lambda, the user agent.
+ * Against an emulator they are per-request work for nothing: dropping them cut the client's CPU
+ * per small GetObject by ~20% (1.6–1.9 → 1.0–1.5 ms in paired runs). `--aws` keeps them all.
+ */
+const AWS_ONLY_MIDDLEWARE = [
+  'regionRedirectMiddleware',
+  's3ExpressMiddleware',
+  'validateBucketNameMiddleware',
+  'addExpectContinueMiddleware',
+  'recursionDetectionMiddleware',
+  'getUserAgentMiddleware',
+];
 
 /**
  * The SDK builds a new SigV4 signer for every request, each a copy of the whole client config:
