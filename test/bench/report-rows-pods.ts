@@ -19,6 +19,14 @@ export const SMALL_PODS_ROWS: Row[] = [
     reference: '—',
   },
   {
+    // A save's reads alone (GetObject at the save's concurrency, no hash, no zip): when the save is
+    // close to it, the AWS SDK and s3rver set the rate, not the pod code.
+    path: ['pods', 'small_get_floor_per_s'],
+    label: 'pods, small objects: GetObject alone (save floor)',
+    show: perS,
+    reference: '—',
+  },
+  {
     path: ['pods', 'small_objects_per_s', 'load'],
     label: 'pods, small objects: verify + load from zip',
     show: perS,
@@ -39,7 +47,7 @@ export const SMALL_PODS_ROWS: Row[] = [
     show: (v, r) => {
       const cpu = r.pods.small_cpu_ms_per_object;
       const at = (k: string) => (cpu && typeof cpu === 'object' && !Array.isArray(cpu) ? cpu[k] : null);
-      return `save ${v} / ${at('save_s3rver')} ms, load ${at('load_pod')} / ${at('load_s3rver')} ms`;
+      return `save ${v} / ${at('save_s3rver')} ms, GetObject alone ${at('get_pod')} / ${at('get_s3rver')} ms, load ${at('load_pod')} / ${at('load_s3rver')} ms`;
     },
     reference: '—',
   },

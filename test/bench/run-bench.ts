@@ -103,7 +103,12 @@ async function measurePods(results: BenchResults): Promise<void> {
   log('pods: save and load 20,000 small objects (forecast-like records) through a zip…');
   const smallPods = await attempt(
     results,
-    ['pods.small_objects_per_s', 'pods.small_peak_rss_mb', 'pods.small_cpu_ms_per_object'],
+    [
+      'pods.small_objects_per_s',
+      'pods.small_get_floor_per_s',
+      'pods.small_peak_rss_mb',
+      'pods.small_cpu_ms_per_object',
+    ],
     'pods (small objects)',
     log,
     () => benchSmallPods({ log }),

@@ -1,14 +1,30 @@
 // One pod save or load for the pods benchmarks, alone in its process so its peak RSS is the pod code's.
-// usage: bench-pods-child.ts save|load <endpoint> <stage> <file.zip>  → one JSON line on stdout
-// (time, objects, peak and start RSS, and the CPU time the pod code used)
+// usage: bench-pods-child.ts save|load|get <endpoint> <stage> <file.zip>  → one JSON line on stdout
+// (time, objects, peak and start RSS, and the CPU time the pod code used). `get` only reads every
+// object of the stage's buckets as a save does and keeps nothing: the floor a save cannot beat.
 
+import type { S3Client } from '@aws-sdk/client-s3';
 import { loadPodFrom, savePodTo } from './pod-actions';
+import { forEachLimit, readLimited, SAVE_CONCURRENCY } from './pod-io';
 import { tunePodProcess } from './pod-process';
 import { parsePodRef } from './pod-ref';
-import { podS3Client, podSettings } from './pod-settings';
+import { type PodSettings, podS3Client, podSettings } from './pod-settings';
+import { openObject } from './s3-objects';
+import { listState } from './save-pod';
 
 // As `pnpm pod` runs: the figures are the command's.
 tunePodProcess();
+
+/** GetObject of every object, SAVE_CONCURRENCY at a time, bodies read and dropped: a save without hashing or zip. */
+async function getAll(s3: S3Client, settings: PodSettings): Promise<number> {
+  let objects = 0;
+  await forEachLimit(listState(s3, settings.buckets), SAVE_CONCURRENCY, async (o) => {
+    const { body, size } = await openObject(s3, o.bucket, o.key);
+    await readLimited(body, size, o.key);
+    objects += 1;
+  });
+  return objects;
+}
 
 async function main(): Promise<void> {
   const [command, endpoint, stage, zip] = process.argv.slice(2);
@@ -21,7 +37,8 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage();
   let objects: number;
   if (command === 'save') objects = (await savePodTo(s3, settings, ref, { commit: 'bench' })).descriptor.objects;
-  else objects = (await loadPodFrom(s3, settings, ref)).added.length;
+  else if (command === 'load') objects = (await loadPodFrom(s3, settings, ref)).added.length;
+  else objects = await getAll(s3, settings);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;

@@ -11,10 +11,19 @@ export interface SmallPodsBenchFigures {
   'pods.small_objects': number;
   'pods.small_state_mb': number;
   'pods.small_objects_per_s': { save: number; load: number };
+  /** GetObject of every record, as a save reads them, with nothing else: the rate a save cannot beat. */
+  'pods.small_get_floor_per_s': number;
   /** The larger of the save's and the load's peak RSS. */
   'pods.small_peak_rss_mb': number;
   /** CPU time per object of the pod process and of s3rver (this process), to tell the two costs apart. */
-  'pods.small_cpu_ms_per_object': { save_pod: number; save_s3rver: number; load_pod: number; load_s3rver: number };
+  'pods.small_cpu_ms_per_object': {
+    save_pod: number;
+    save_s3rver: number;
+    load_pod: number;
+    load_s3rver: number;
+    get_pod: number;
+    get_s3rver: number;
+  };
 }
 
 const BUCKET = 'serverless-ml-bench-models';
@@ -49,7 +58,10 @@ async function measured(args: string[]): Promise<PodChildRun & { serverCpuMs: nu
   return { ...run, serverCpuMs: (used.user + used.system) / 1000 };
 }
 
-/** Fills an s3rver with `objects` records (through the S3 API), saves them to a zip and loads the zip into another. */
+/**
+ * Fills an s3rver with `objects` records (through the S3 API), saves them to a zip, reads them
+ * once more with GetObject alone (the save's floor), and loads the zip into another s3rver.
+ */
 export async function benchSmallPods(
   options: { objects?: number; log?: (line: string) => void } = {},
 ): Promise<SmallPodsBenchFigures> {
@@ -69,7 +81,10 @@ export async function benchSmallPods(
     );
     log(`pods: ${objects} records, ${(bytes / 1e6).toFixed(1)} MB in s3rver; saving…`);
     const save = await measured(['save', source.endpoint, 'bench', zip]);
-    log(`pods: saved in ${(save.ms / 1000).toFixed(1)} s (peak RSS ${save.peakRssMb.toFixed(0)} MB); loading…`);
+    log(`pods: saved in ${(save.ms / 1000).toFixed(1)} s (peak RSS ${save.peakRssMb.toFixed(0)} MB); reading only…`);
+    const get = await measured(['get', source.endpoint, 'bench', zip]);
+    if (get.objects !== objects) throw new Error(`the floor run read ${get.objects} objects, expected ${objects}`);
+    log(`pods: read every record in ${(get.ms / 1000).toFixed(1)} s; loading…`);
     const load = await measured(['load', target.endpoint, 'bench', zip]);
     if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
     log(`pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB)`);
@@ -80,12 +95,15 @@ export async function benchSmallPods(
         save: round(objects / (save.ms / 1000), 0),
         load: round(objects / (load.ms / 1000), 0),
       },
+      'pods.small_get_floor_per_s': round(objects / (get.ms / 1000), 0),
       'pods.small_peak_rss_mb': round(Math.max(save.peakRssMb, load.peakRssMb)),
       'pods.small_cpu_ms_per_object': {
         save_pod: round(save.cpuMs / objects, 2),
         save_s3rver: round(save.serverCpuMs / objects, 2),
         load_pod: round(load.cpuMs / objects, 2),
         load_s3rver: round(load.serverCpuMs / objects, 2),
+        get_pod: round(get.cpuMs / objects, 2),
+        get_s3rver: round(get.serverCpuMs / objects, 2),
       },
     };
   });

@@ -9,7 +9,7 @@ import type { PodRef } from './pod-ref';
 import { podRefName } from './pod-ref';
 import type { PodSettings } from './pod-settings';
 import { openPodReader } from './pod-store';
-import type { Progress } from './progress';
+import type { Progress, ProgressTotal } from './progress';
 import { ensureBucket } from './s3-objects';
 import { savePod } from './save-pod';
 import { ZipPodWriter } from './zip-pods';
@@ -19,7 +19,7 @@ export async function savePodTo(
   s3: S3Client,
   settings: PodSettings,
   ref: PodRef,
-  options: { message?: string; commit?: string; progress?: (total: { bytes: number; objects: number }) => Progress },
+  options: { message?: string; commit?: string; progress?: (total: ProgressTotal) => Progress },
 ): Promise<{ descriptor: PodDescriptor; location: string }> {
   if (ref.kind === 'bucket' && ref.version) throw new Error('pod save makes a new version: give the name alone');
   const version = newVersionId();

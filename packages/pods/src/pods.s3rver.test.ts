@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inspectPod } from './inspect-pod';
@@ -46,6 +47,35 @@ describe('pods against a real s3rver', () => {
     } finally {
       await b.close();
     }
+  });
+
+  it('streams objects over 1 MiB through a zip, deflated or stored, and loads them back identical', async () => {
+    await put(a.s3, DATA, 'large.csv', 'day,rain\n'.concat('2026-12-01,0.4\n'.repeat(150_000)), 'text/csv');
+    await put(a.s3, DATA, 'large.bin', randomBytes(1_500_000), 'application/octet-stream');
+    const before = await snapshot(a.s3);
+    await savePodTo(a.s3, a.settings, ref('file://demo.zip'), {});
+    const b = await startTestS3();
+    try {
+      await loadPodFrom(b.s3, b.settings, ref('file://demo.zip'));
+      expect(await snapshot(b.s3)).toEqual(before);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('reports a save that fails midway as a failure and leaves no zip', async () => {
+    a.s3.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: string };
+        if (input.Key === 'big.bin') throw new Error('socket hang up');
+        return next(args);
+      },
+      { step: 'initialize', name: 'failBigBin' },
+    );
+    await expect(savePodTo(a.s3, a.settings, ref('file://demo.zip'), {})).rejects.toThrow(
+      /saving the pod to .*demo\.zip failed, nothing was kept: .*socket hang up/,
+    );
+    expect(readdirSync(work)).toEqual([]);
   });
 
   it('loadPodIntoStack loads a pod by name into a running stack and names its models', async () => {

@@ -1,4 +1,4 @@
-import { createProgress } from './progress';
+import { createProgress, progressOnceKnown } from './progress';
 
 describe('createProgress', () => {
   it('reports bytes, objects and rate at most every interval, and at the end', () => {
@@ -27,5 +27,26 @@ describe('createProgress', () => {
     progress.bytes(1000);
     progress.done();
     expect(lines).toEqual([]);
+  });
+
+  it('counts what was copied before the total was known, and rates it from the real start', () => {
+    let clock = 0;
+    const lines: string[] = [];
+    const progress = progressOnceKnown(
+      (total) => createProgress('saved', total, (l) => lines.push(l), { now: () => clock }),
+      () => clock,
+    );
+    progress.bytes(30e6);
+    progress.object();
+    clock = 1000;
+    progress.known({ bytes: 100e6, objects: 3 });
+    clock = 2000;
+    progress.bytes(20e6);
+    progress.object();
+    progress.done();
+    expect(lines).toEqual([
+      'saved 50.0/100.0 MB, 1/3 objects, 25.0 MB/s',
+      'saved 50.0/100.0 MB, 2/3 objects, 25.0 MB/s',
+    ]);
   });
 });

@@ -5,6 +5,13 @@ export interface Progress {
   done(): void;
 }
 
+/** What a copy will move; `sofar` when it began before its total was known (a save copies as it lists). */
+export interface ProgressTotal {
+  bytes: number;
+  objects: number;
+  sofar?: { bytes: number; objects: number; startedAt: number };
+}
+
 /** Progress that says nothing (tests, small pods). */
 export const silentProgress: Progress = { bytes: () => undefined, object: () => undefined, done: () => undefined };
 
@@ -16,16 +23,16 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
  */
 export function createProgress(
   label: string,
-  total: { bytes: number; objects: number },
+  total: ProgressTotal,
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   options: { everyMs?: number; minBytes?: number; now?: () => number } = {},
 ): Progress {
   const { everyMs = 1000, minBytes = 16e6, now = Date.now } = options;
   if (total.bytes < minBytes) return silentProgress;
-  const started = now();
-  let lastReport = started;
-  let bytes = 0;
-  let objects = 0;
+  const started = total.sofar?.startedAt ?? now();
+  let lastReport = now();
+  let bytes = total.sofar?.bytes ?? 0;
+  let objects = total.sofar?.objects ?? 0;
   const report = () => {
     const seconds = Math.max((now() - started) / 1000, 1e-3);
     write(
@@ -44,5 +51,33 @@ export function createProgress(
       objects += 1;
     },
     done: report,
+  };
+}
+
+/**
+ * Progress for a copy that starts before its total is known: counts until `known(total)`, then
+ * creates the real one with those counts and the start time, so its figures and rate stay right.
+ */
+export function progressOnceKnown(
+  create: (total: ProgressTotal) => Progress,
+  now: () => number = Date.now,
+): Progress & { known(total: { bytes: number; objects: number }): void } {
+  const sofar = { bytes: 0, objects: 0, startedAt: now() };
+  let real: Progress | undefined;
+  return {
+    bytes(n) {
+      if (real) real.bytes(n);
+      else sofar.bytes += n;
+    },
+    object() {
+      if (real) real.object();
+      else sofar.objects += 1;
+    },
+    done() {
+      real?.done();
+    },
+    known(total) {
+      real = create({ ...total, sofar });
+    },
   };
 }

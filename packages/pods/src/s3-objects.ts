@@ -5,6 +5,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -41,17 +42,27 @@ export function isMissing(error: unknown): boolean {
   return ['NoSuchKey', 'NotFound', 'NoSuchBucket'].includes(name) || status(error) === 404;
 }
 
-/** Every object under `prefix`, page by page: a listing of millions of keys is never held whole. */
+/**
+ * Every object under `prefix`, page by page: a listing of millions of keys is never held whole.
+ * The next page is asked for before this one's objects are handed out, so a consumer that works
+ * as it lists (a save) does not stall at each page: s3rver took ~0.2 s per page of 1000.
+ */
 export async function* listObjects(s3: S3Client, bucket: string, prefix?: string): AsyncGenerator<ListedObject> {
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+  const list = (token?: string): Promise<ListObjectsV2CommandOutput> => {
+    const page = s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    // Observed when awaited; a consumer that stops early must not leave it unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: Promise<ListObjectsV2CommandOutput> | undefined = list();
+  while (next) {
+    const page: ListObjectsV2CommandOutput = await next;
+    next = page.IsTruncated && page.NextContinuationToken ? list(page.NextContinuationToken) : undefined;
     for (const o of page.Contents ?? []) {
       if (o.Key === undefined) continue;
       yield { bucket, key: o.Key, size: o.Size ?? 0, etag: o.ETag?.replace(/"/g, '') };
     }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+  }
 }
 
 /** Whether the bucket exists (and we may see it). */

@@ -2,8 +2,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { newVersionId } from '@serverless-ml/model-store';
 import { digests, hashed } from './hashing-stream';
 import { POD_FORMAT, type PodDescriptor, type PodManifest, type PodObject, sha256Hex } from './pod-format';
-import { forEachLimit, type PodWriter, readLimited, SMALL_OBJECT_BYTES, SMALL_OBJECT_CONCURRENCY } from './pod-io';
-import { type Progress, silentProgress } from './progress';
+import { forEachLimit, type PodWriter, readLimited, SAVE_CONCURRENCY, SMALL_OBJECT_BYTES } from './pod-io';
+import { type Progress, type ProgressTotal, progressOnceKnown, silentProgress } from './progress';
 import { type ListedObject, listObjects, openObject } from './s3-objects';
 
 /** What to snapshot and how to label it. */
@@ -16,14 +16,12 @@ export interface SaveOptions {
   /** Chosen by the caller when the writer needs it up front (the pods bucket's prefix); new otherwise. */
   version?: string;
   now?: Date;
-  progress?: (total: { bytes: number; objects: number }) => Progress;
+  progress?: (total: ProgressTotal) => Progress;
 }
 
-/** Lists every object of the buckets; only keys and sizes are kept, never bodies. */
-export async function listState(s3: S3Client, buckets: readonly string[]): Promise<ListedObject[]> {
-  const all: ListedObject[] = [];
-  for (const bucket of buckets) for await (const o of listObjects(s3, bucket)) all.push(o);
-  return all;
+/** Every object of the buckets, page by page: only keys and sizes, never bodies. */
+export async function* listState(s3: S3Client, buckets: readonly string[]): AsyncGenerator<ListedObject> {
+  for (const bucket of buckets) yield* listObjects(s3, bucket);
 }
 
 /** Copies one object into the writer (whole if small, streamed if not) and describes it for the manifest. */
@@ -62,17 +60,24 @@ async function saveObject(s3: S3Client, writer: PodWriter, o: ListedObject, inde
  */
 export async function savePod(s3: S3Client, writer: PodWriter, options: SaveOptions): Promise<PodDescriptor> {
   const now = options.now ?? new Date();
-  const listed = await listState(s3, options.buckets);
-  const totalBytes = listed.reduce((sum, o) => sum + o.size, 0);
-  const progress = (options.progress ?? (() => silentProgress))({ bytes: totalBytes, objects: listed.length });
-  const objects: PodObject[] = new Array(listed.length);
-  const indexed = listed.map((o, index) => ({ o, index }));
+  const progress = progressOnceKnown(options.progress ?? (() => silentProgress));
+  const objects: PodObject[] = [];
+  const large: { o: ListedObject; index: number }[] = [];
+  // Small objects are copied while later pages are still being listed (s3rver took ~4 s to list
+  // 20,000 keys, a tenth of the save); large ones wait until they can have the writer's streams.
+  async function* listed() {
+    const total = { bytes: 0, objects: 0 };
+    for await (const o of listState(s3, options.buckets)) {
+      const index = total.objects++;
+      total.bytes += o.size;
+      if (o.size > SMALL_OBJECT_BYTES) large.push({ o, index });
+      else yield { o, index };
+    }
+    progress.known(total);
+  }
   try {
-    // Many small objects at once, then the large ones as the writer allows (a zip takes one stream at a time).
-    const small = indexed.filter(({ o }) => o.size <= SMALL_OBJECT_BYTES);
-    const large = indexed.filter(({ o }) => o.size > SMALL_OBJECT_BYTES);
     for (const [batch, limit] of [
-      [small, SMALL_OBJECT_CONCURRENCY],
+      [listed(), SAVE_CONCURRENCY],
       [large, writer.concurrency],
     ] as const) {
       await forEachLimit(batch, limit, async ({ o, index }) => {

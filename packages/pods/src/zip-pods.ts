@@ -1,12 +1,11 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { type Entry, openPromise, type ZipFile as ZipReader } from 'yauzl';
-import { ZipFile } from 'yazl';
 import { DESCRIPTOR_FILE, MANIFEST_FILE, objectEntry, PodIntegrityError } from './pod-format';
 import { type ObjectHint, type PodReader, type PodWriter, readLimited } from './pod-io';
+import { ZipWriter } from './zip-writer';
 
 // Deflate runs at ~25 MB/s here (3× slower than storing, measured by bench-pods) and gains
 // little on binary models or compressed data: only text-like objects are deflated. And only from
@@ -18,68 +17,39 @@ const DEFLATE_MIN_BYTES = 16 * 1024;
 const MAX_DESCRIPTOR_BYTES = 64 * 1024;
 const MAX_MANIFEST_BYTES = 1 << 30;
 
-/**
- * A read function for yazl that hands `stream` over once and then forgets it. yazl keeps every
- * entry's function until the zip ends; holding the stream there kept every object's stream and
- * bytes alive (600 MB for 20,000 objects). Its own scope, so the closure captures nothing else.
- */
-function handOnce(stream: Readable): (done: (error: Error | null, stream: Readable) => void) => void {
-  let pending: Readable | undefined = stream;
-  return (done) => {
-    const next = pending;
-    pending = undefined;
-    done(next ? null : new Error('a pod zip entry was read twice'), next ?? Readable.from([]));
-  };
-}
-
 /** Writes a pod as one zip; written to `<path>.partial` and renamed, so a failed save leaves no zip. */
 export class ZipPodWriter implements PodWriter {
   readonly location: string;
   readonly concurrency = 1;
-  private readonly zip = new ZipFile();
   private readonly partial: string;
-  private readonly written: Promise<void>;
+  private readonly file: WriteStream;
+  private readonly zip: ZipWriter;
 
   constructor(private readonly path: string) {
     this.location = pathToFileURL(path).href;
     this.partial = `${path}.partial`;
-    const failed = new Promise<never>((_, reject) => this.zip.once('error', reject));
-    this.written = Promise.race([pipeline(this.zip.outputStream, createWriteStream(this.partial)), failed]);
-    // Observed in finish(); an early failure must not crash the process as unhandled.
-    this.written.catch(() => undefined);
+    this.file = createWriteStream(this.partial);
+    // Seen by the next write or by finish(); an early failure must not crash the process as unhandled.
+    this.file.on('error', () => undefined);
+    this.zip = new ZipWriter(this.file);
   }
 
   async writeObject(index: number, body: Readable | Buffer, size: number, hint: ObjectHint): Promise<void> {
-    const stream = Buffer.isBuffer(body) ? Readable.from([body]) : body;
-    const ended = new Promise<void>((resolve, reject) => {
-      stream.once('end', resolve);
-      stream.once('error', reject);
-    });
-    const compress = size >= DEFLATE_MIN_BYTES && (TEXT_KEY.test(hint.key) || TEXT_TYPE.test(hint.contentType ?? ''));
-    // yazl keeps every entry's name to the end as a Buffer.from() slice of Node's shared 8 KiB pool,
-    // and each kept slice pins its slab with whatever else was cut from it (~1 KB per entry: 20 MB
-    // for 20,000 objects). Buffer.poolSize is documented as settable: unpooled while yazl copies it.
-    const poolSize = Buffer.poolSize;
-    Buffer.poolSize = 0;
-    try {
-      this.zip.addReadStreamLazy(objectEntry(index), { size, compressionLevel: compress ? 6 : 0 }, handOnce(stream));
-    } finally {
-      Buffer.poolSize = poolSize;
-    }
-    // yazl reads entries in order; waiting for this one keeps at most one body per caller queued.
-    await Promise.race([ended, this.written]);
+    const deflate = size >= DEFLATE_MIN_BYTES && (TEXT_KEY.test(hint.key) || TEXT_TYPE.test(hint.contentType ?? ''));
+    // Resolves once the body is handed to the file: at most one body per caller is held.
+    if (Buffer.isBuffer(body)) await this.zip.addBuffer(objectEntry(index), body, { deflate });
+    else await this.zip.addStream(objectEntry(index), body, size, { deflate });
   }
 
   async finish(manifest: Buffer, descriptor: Buffer): Promise<void> {
-    this.zip.addBuffer(manifest, MANIFEST_FILE);
-    this.zip.addBuffer(descriptor, DESCRIPTOR_FILE, { compress: false });
-    this.zip.end();
-    await this.written;
+    await this.zip.addBuffer(MANIFEST_FILE, manifest, { deflate: true });
+    await this.zip.addBuffer(DESCRIPTOR_FILE, descriptor, { deflate: false });
+    await this.zip.end();
     await rename(this.partial, this.path);
   }
 
   async abort(): Promise<void> {
-    this.zip.outputStream.unpipe();
+    this.file.destroy(new Error('the pod save was aborted'));
     await rm(this.partial, { force: true });
   }
 }
