@@ -30,7 +30,7 @@ const RUNS = {
   singleWarmup: 500,
   coldStart: 7,
   http: 200,
-  jobs: 3,
+  jobs: 5,
 };
 // rain-forecast and nearest-store (rain-phase.ts, stores-phase.ts). Every warm rain call writes
 // its forecast to S3 (a few ms), hence fewer of them; nearest-store's handler needs ~1000 calls
