@@ -8,27 +8,11 @@ const ASSETS = {
   'rain-forecast': ['functions/rain-forecast/src/cities.gaz'],
 };
 
-const FUNCTIONS = [
-  'ml-train',
-  'ml-predict',
-  'rain-forecast',
-  'nearest-store',
-  'invocations',
-  'model-registry',
-  'api-docs',
-  'training-validate',
-  'training-evaluate',
-  'training-promote',
-  'jobs',
-  'batch',
-  'batch-plan',
-  'batch-shard',
-  'batch-manifest',
-  'web-console',
-];
+// The functions that load ONNX Runtime (from the layer, or bundled into their zip).
+const WITH_ORT = ['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'invocations', 'batch-shard'];
 
-// Functions that never load ONNX Runtime (they read and write S3, call Step Functions, serve a
-// document or the console's built files): when the runtime is bundled, they must not carry its ~20 MB of files.
+// Functions that never load it (they read and write S3, call Step Functions, serve a document or
+// the console's built files): when the runtime is bundled, they must not carry its ~20 MB of files.
 const WITHOUT_ORT = [
   'model-registry',
   'api-docs',
@@ -41,6 +25,8 @@ const WITHOUT_ORT = [
   'batch-manifest',
   'web-console',
 ];
+
+const FUNCTIONS = [...WITH_ORT, ...WITHOUT_ORT];
 
 /** Exclusion patterns per function: every asset that belongs to another function. */
 function foreignAssetPatterns() {
