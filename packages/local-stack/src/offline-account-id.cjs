@@ -4,8 +4,9 @@
 // GetCallerIdentity — for every command, since the whole file is resolved. `sls offline` and
 // `sls invoke local` never reach AWS (the embedded stack's Step Functions runner reads the same
 // ARNs), so they answer with SERVERLESS_ML_ACCOUNT_ID or the emulators' 000000000000 instead of
-// failing on missing credentials. Every other command (package, deploy, print) asks STS —
-// the emulator's on `--stage local`, AWS's otherwise — unless SERVERLESS_ML_ACCOUNT_ID is set.
+// failing on missing credentials, as does every command on `--stage local` (the emulators' own
+// account). Every other command (package, deploy, print for AWS) asks STS unless
+// SERVERLESS_ML_ACCOUNT_ID is set.
 'use strict';
 
 /** The account id LocalStack and MiniStack answer with, and the embedded stack uses. */
@@ -19,8 +20,11 @@ function isOfflineCommand(commands) {
 class OfflineAccountIdPlugin {
   constructor(serverless) {
     const commands = serverless.processedInput?.commands ?? [];
+    const stage = serverless.processedInput?.options?.stage;
     const configured = process.env.SERVERLESS_ML_ACCOUNT_ID;
-    if (!configured && !isOfflineCommand(commands)) return;
+    // `--stage local` is the emulators' stage: LocalStack and MiniStack are account 000000000000,
+    // so `pnpm package` needs no emulator running just to learn it.
+    if (!configured && !isOfflineCommand(commands) && stage !== 'local') return;
     const account = configured || LOCAL_ACCOUNT_ID;
     if (!/^\d{12}$/.test(account)) {
       throw new Error(`SERVERLESS_ML_ACCOUNT_ID must be a 12-digit AWS account id, got "${account}"`);
