@@ -35,7 +35,7 @@ async function startFromForm(fields: { algorithm: string; hyperParameters?: stri
   // Filled even when empty: the page may keep an earlier test's text (a hash change does not reload it).
   await page.getByLabel(/^Hyper-parameters/).fill(fields.hyperParameters ?? '');
   await page.getByRole('button', { name: 'Start job' }).click();
-  await page.waitForURL(/#\/jobs\/\d{8}-\d{6}-[0-9a-f]{6}$/);
+  await page.waitForURL(/#\/jobs\/\d{8}-\d{9}-[0-9a-f]{6}$/);
   return decodeURIComponent(new URL(page.url()).hash.replace('#/jobs/', ''));
 }
 

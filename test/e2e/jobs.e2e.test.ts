@@ -154,7 +154,7 @@ describe('a training job on the embedded stack', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('seed must be a whole number');
-    const unknown = await api<{ error: { type: string } }>('GET', '/jobs/20200101-000000-000000');
+    const unknown = await api<{ error: { type: string } }>('GET', '/jobs/20200101-000000000-000000');
     expect(unknown.status).toBe(404);
   });
 

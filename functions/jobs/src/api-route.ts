@@ -54,7 +54,7 @@ export function jobsRoutes(): RouteDescriptor[] {
       description: NO_QUERY,
       tags: ['jobs'],
       pathParams: jobPathSchema,
-      parameterExamples: { id: '20261201-143012-a1b2c3' },
+      parameterExamples: { id: '20261201-143012345-a1b2c3' },
       responses: {
         200: job('the job now'),
         ...errorResponses([400, 404, 503, 504], { 404: 'NotFoundError: no such job' }),
@@ -69,7 +69,7 @@ export function jobsRoutes(): RouteDescriptor[] {
       description: NO_QUERY,
       tags: ['jobs'],
       pathParams: jobPathSchema,
-      parameterExamples: { id: '20261201-143012-a1b2c3' },
+      parameterExamples: { id: '20261201-143012345-a1b2c3' },
       responses: {
         200: job('the job, ABORTED'),
         ...errorResponses([400, 404, 409, 503, 504], {

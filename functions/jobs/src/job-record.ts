@@ -56,37 +56,40 @@ export const jobAnswerSchema = z.extend(jobRecordSchema, { elapsedMs: z.number()
 /** `GET /jobs`: a page of jobs, newest first, and the `after` of the next page when there is one. */
 export const jobListSchema = z.object({ jobs: z.array(jobAnswerSchema), next: z.optional(z.string()) });
 
-/** `20261201-143012-a1b2c3`: the UTC second a job was submitted and 6 random hex digits. */
-export const JOB_ID = /^(\d{8})-(\d{6})-([0-9a-f]{6})$/;
-/** 10-digit epoch seconds counted down from this, so that S3's ascending listing is newest first. */
-const LAST_SECOND = 9_999_999_999;
+/** `20261201-143012345-a1b2c3`: the UTC millisecond a job was submitted and 6 random hex digits. */
+export const JOB_ID = /^(\d{8})-(\d{9})-([0-9a-f]{6})$/;
+/** 13-digit epoch milliseconds counted down from this, so that S3's ascending listing is newest first. */
+const LAST_MS = 9_999_999_999_999;
 
-/** A new job id: its UTC start second and 6 random hex digits (`20261201-143012-a1b2c3`), a valid execution name. */
+/**
+ * A new job id: its UTC start millisecond and 6 random hex digits (`20261201-143012345-a1b2c3`), a
+ * valid execution name. Milliseconds, so that jobs started within one second still list in order.
+ */
 export function newJobId(now: Date, random: () => number = Math.random): string {
-  const [date, time] = now.toISOString().slice(0, 19).split('T');
+  const [date, time] = now.toISOString().slice(0, 23).split('T');
   const suffix = Math.floor(random() * 0x1000000)
     .toString(16)
     .padStart(6, '0');
-  return `${date.replaceAll('-', '')}-${time.replaceAll(':', '')}-${suffix}`;
+  return `${date.replaceAll('-', '')}-${time.replace(/[:.]/g, '')}-${suffix}`;
 }
 
 /** Whether a string is a job id (anything else is a 404 without a lookup). */
 export const isJobId = (id: string) => JOB_ID.test(id);
 
-/** The record's key: newest jobs sort first (`jobs/<seconds to 2286>-<id>.json`). */
+/** The record's key: newest jobs sort first (`jobs/<milliseconds to 2286>-<id>.json`). */
 export function jobKey(jobId: string): string {
   const match = JOB_ID.exec(jobId);
   if (!match) throw new Error(`not a job id: ${jobId}`);
   const [, d, t] = match;
-  const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}Z`;
-  const countdown = LAST_SECOND - Date.parse(iso) / 1000;
-  return `${JOBS_PREFIX}${String(countdown).padStart(10, '0')}-${jobId}.json`;
+  const time = `${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${t.slice(6)}`;
+  const countdown = LAST_MS - Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${time}Z`);
+  return `${JOBS_PREFIX}${String(countdown).padStart(13, '0')}-${jobId}.json`;
 }
 
 export const JOBS_PREFIX = 'jobs/';
 
 /** The job id in a record's key, or undefined for another object. */
 export function jobIdOfKey(key: string): string | undefined {
-  const match = /^jobs\/\d{10}-(\d{8}-\d{6}-[0-9a-f]{6})\.json$/.exec(key);
+  const match = /^jobs\/\d{13}-(\d{8}-\d{9}-[0-9a-f]{6})\.json$/.exec(key);
   return match?.[1];
 }

@@ -77,7 +77,7 @@ describe('startJob', () => {
 
 describe('readJob', () => {
   it('is a 404 naming the id for an unknown or malformed job id', async () => {
-    await expect(readJob('20261201-120000-abcdef', deps)).rejects.toThrow(NotFoundError);
+    await expect(readJob('20261201-120000000-abcdef', deps)).rejects.toThrow(NotFoundError);
     await expect(readJob('../../models/digits/latest', deps)).rejects.toThrow('no job "../../models/digits/latest"');
   });
 
@@ -128,7 +128,7 @@ describe('readJob', () => {
 
 describe('an execution started without the jobs API', () => {
   it('becomes a job when it is read by its name, and is listed from then on', async () => {
-    const name = '20261201-115959-0a0b0c';
+    const name = '20261201-115959000-0a0b0c';
     const input = JSON.stringify({ model: 'rain', promote: 'always' });
     fake.executions.set(fake.pipeline.arnOf(name), { status: 'RUNNING', startDate: clock, input, events: [] });
     expect(await readJob(name, deps)).toMatchObject({

@@ -28,15 +28,15 @@ describe('parseJobsRequest', () => {
   });
 
   it('reads GET /jobs/{id} and DELETE /jobs/{id}', () => {
-    const id = '20261201-120000-abcdef';
+    const id = '20261201-120000000-abcdef';
     expect(parseJobsRequest(http('GET', { pathParameters: { id } }))).toEqual({ kind: 'read', jobId: id });
     expect(parseJobsRequest(http('DELETE', { pathParameters: { id } }))).toEqual({ kind: 'stop', jobId: id });
   });
 
   it('reads the page size and position of GET /jobs, within bounds', () => {
     expect(parseJobsRequest(http('GET'))).toEqual({ kind: 'list', limit: 20, after: undefined });
-    const page = http('GET', { queryStringParameters: { limit: '5', after: '20261201-120000-abcdef' } });
-    expect(parseJobsRequest(page)).toEqual({ kind: 'list', limit: 5, after: '20261201-120000-abcdef' });
+    const page = http('GET', { queryStringParameters: { limit: '5', after: '20261201-120000000-abcdef' } });
+    expect(parseJobsRequest(page)).toEqual({ kind: 'list', limit: 5, after: '20261201-120000000-abcdef' });
     const refused = {
       '0': 'limit must be between 1 and 100, got 0',
       '101': 'limit must be between 1 and 100, got 101',

@@ -11,7 +11,7 @@ export const MAX_PAGE = 100;
 export const jobsQuerySchema = z.strictObject({
   limit: z._default(numberParam({ min: 1, max: MAX_PAGE, whole: true }), DEFAULT_PAGE),
   after: z.optional(
-    z.string().check(z.regex(JOB_ID, { error: 'must be a job id (YYYYMMDD-HHMMSS-xxxxxx), the next of a page' })),
+    z.string().check(z.regex(JOB_ID, { error: 'must be a job id (YYYYMMDD-HHMMSSmmm-xxxxxx), the next of a page' })),
   ),
 });
 
