@@ -40,4 +40,4 @@ function foreignAssetPatterns() {
   );
 }
 
-module.exports = { foreignAssetPatterns, WITHOUT_ORT };
+module.exports = { FUNCTIONS, foreignAssetPatterns, WITHOUT_ORT };

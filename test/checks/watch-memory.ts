@@ -17,6 +17,9 @@ import { freePort } from '../support/free-port';
 import { describeRss, processTreeRss } from '../support/process-tree-rss';
 import { marker, sourceChurn } from './source-churn';
 
+// Every function's bundle: a rebuild writes them one after the other, the edited one not last.
+const { FUNCTIONS } = require('../../functions/function-assets.cjs') as { FUNCTIONS: string[] };
+
 // The SDK's notice that its 2027 releases need Node 22 (ours are pinned; README troubleshooting).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -65,8 +68,7 @@ const hold = (ms: number) => until(() => false, ms);
 const bundle = (fn: string) => path.join(BUILD_DIR, fn, 'src/handler.js');
 const bundleHas = (fn: string, text: string) =>
   existsSync(bundle(fn)) && readFileSync(bundle(fn), 'utf8').includes(text);
-const lastBundleWrite = () =>
-  Math.max(0, ...['ml-train', 'ml-predict', 'rain-forecast', 'nearest-store', 'model-registry'].map(mtime));
+const lastBundleWrite = () => Math.max(0, ...FUNCTIONS.map(mtime));
 const mtime = (fn: string) => (existsSync(bundle(fn)) ? statSync(bundle(fn)).mtimeMs : 0);
 
 async function round(stack: LocalStack, n: number, churn: ReturnType<typeof sourceChurn>) {
@@ -79,10 +81,12 @@ async function round(stack: LocalStack, n: number, churn: ReturnType<typeof sour
   }
   const rebuiltS = ((Date.now() - started) / 1000).toFixed(1);
   const settled = await until(() => Date.now() - lastBundleWrite() > SETTLED_MS, 30_000);
-  const answer = await stack.invoke('model-registry', {});
-  if (answer.functionError) throw new Error(`round ${n}: model-registry failed: ${JSON.stringify(answer.payload)}`);
-  if (!(await until(() => served.has(marker(n)), 5000))) {
-    throw new Error(`round ${n}: model-registry answered, but not with the edited code`);
+  // The workers are replaced once the whole rebuild is done: ask until the edit answers (or 30 s).
+  for (const end = Date.now() + 30_000; !served.has(marker(n)); ) {
+    const answer = await stack.invoke('model-registry', {});
+    if (answer.functionError) throw new Error(`round ${n}: model-registry failed: ${JSON.stringify(answer.payload)}`);
+    if (await until(() => served.has(marker(n)), 2000)) break;
+    if (Date.now() > end) throw new Error(`round ${n}: model-registry answered, but not with the edited code`);
   }
   console.log(
     `round ${n}: rebuilt in ${rebuiltS} s${settled ? '' : ' (builds still running 30 s later)'}, edit served ` +
