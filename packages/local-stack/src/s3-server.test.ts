@@ -119,6 +119,12 @@ describe('the embedded S3 server never stores a partial object', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('keeps no object from a streamed upload (over 1 MiB) cut off after 64 KiB', async () => {
+    await abortedPut('deep/er/cut.bin', 3 * 1024 * 1024, 64 * 1024);
+    expect(await missing('deep/er/cut.bin')).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('keeps the previous object when its replacement is cut off', async () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'kept.json', Body: '{"v":1}' }));
     await abortedPut('kept.json', 100_000, 10);
