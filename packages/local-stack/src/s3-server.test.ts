@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -138,5 +140,56 @@ describe('the embedded S3 server never stores a partial object', () => {
       s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'bad.json', Body: '{}', ContentMD5: wrong })),
     ).rejects.toThrow(/Content-MD5/);
     expect(await missing('bad.json')).toBe(true);
+  });
+});
+
+describe('the embedded S3 server keeps each object in two files', () => {
+  const md5 = (body: string) => `"${createHash('md5').update(body).digest('hex')}"`;
+  const files = (prefix: string) =>
+    readdirSync(path.join(dir, BUCKET))
+      .filter((f) => f.startsWith(prefix))
+      .sort();
+
+  it('stores the bytes and one metadata file holding the MD5, and serves that MD5 as the ETag', async () => {
+    await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'two.json', Body: '{"n":2}', ContentType: 'application/json' }),
+    );
+    expect(files('two.json')).toEqual(['two.json._S3rver_metadata.json', 'two.json._S3rver_object']);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'two.json' }));
+    expect(head.ETag).toBe(md5('{"n":2}'));
+    expect(head.ContentType).toBe('application/json');
+    expect(await listAll(BUCKET)).toEqual([{ key: 'two.json', etag: md5('{"n":2}') }]);
+  });
+
+  it('still reads an object stored with a separate .md5 file (data folders from before)', async () => {
+    const base = path.join(dir, BUCKET, 'old.json._S3rver_');
+    writeFileSync(`${base}object`, '{"old":true}');
+    writeFileSync(`${base}object.md5`, createHash('md5').update('{"old":true}').digest('hex'));
+    writeFileSync(`${base}metadata.json`, JSON.stringify({ 'content-type': 'application/json' }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'old.json' }));
+    expect(head.ETag).toBe(md5('{"old":true}'));
+    // Overwritten, the object gets the new layout and its new MD5, whatever the stale .md5 file says.
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'old.json', Body: '{"old":false}' }));
+    expect((await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'old.json' }))).ETag).toBe(md5('{"old":false}'));
+  });
+
+  it('copies an object with its ETag, keeping or replacing its metadata', async () => {
+    await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'src.json', Body: '{"c":1}', ContentType: 'application/json' }),
+    );
+    await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'kept.json', CopySource: `${BUCKET}/src.json` }));
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: 'src.json',
+        CopySource: `${BUCKET}/src.json`,
+        MetadataDirective: 'REPLACE',
+        ContentType: 'text/plain',
+      }),
+    );
+    const kept = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'kept.json' }));
+    const replaced = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'src.json' }));
+    expect([kept.ETag, kept.ContentType]).toEqual([md5('{"c":1}'), 'application/json']);
+    expect([replaced.ETag, replaced.ContentType]).toEqual([md5('{"c":1}'), 'text/plain']);
   });
 });
