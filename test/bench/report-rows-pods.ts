@@ -34,6 +34,24 @@ export const SMALL_PODS_ROWS: Row[] = [
     reference: '—',
   },
   {
+    // A load's writes alone (PutObject from memory into an empty s3rver, no zip, no hashing).
+    path: ['pods', 'small_put_floor_per_s'],
+    label: 'pods, small objects: PutObject alone (load floor)',
+    show: perS,
+    reference: '—',
+  },
+  {
+    // s3rver stores an object as two files; this disk's cost per file varied 10-30× by the minute.
+    path: ['pods', 'small_disk_creates_per_s', 'before_load'],
+    label: 'pods, small objects: empty files the disk created, before / after the load',
+    show: (v, r) => {
+      const disk = r.pods.small_disk_creates_per_s;
+      const after = disk && typeof disk === 'object' && !Array.isArray(disk) ? disk.after_load : null;
+      return `${v} / ${after} files/s`;
+    },
+    reference: '—',
+  },
+  {
     path: ['pods', 'small_peak_rss_mb'],
     label: 'pods, small objects: peak RSS of save/load',
     show: (v) => `${v.toFixed(0)} MB`,
@@ -47,7 +65,10 @@ export const SMALL_PODS_ROWS: Row[] = [
     show: (v, r) => {
       const cpu = r.pods.small_cpu_ms_per_object;
       const at = (k: string) => (cpu && typeof cpu === 'object' && !Array.isArray(cpu) ? cpu[k] : null);
-      return `save ${v} / ${at('save_s3rver')} ms, GetObject alone ${at('get_pod')} / ${at('get_s3rver')} ms, load ${at('load_pod')} / ${at('load_s3rver')} ms`;
+      return (
+        `save ${v} / ${at('save_s3rver')} ms, GetObject alone ${at('get_pod')} / ${at('get_s3rver')} ms, ` +
+        `load ${at('load_pod')} / ${at('load_s3rver')} ms, PutObject alone ${at('put_pod')} / ${at('put_s3rver')} ms`
+      );
     },
     reference: '—',
   },

@@ -2,9 +2,13 @@
 // rain-forecast logs, one per request) saved to a zip and loaded into an empty s3rver, each in a
 // child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
 
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type PodChildRun, runBenchScript, runPodChild, withBenchServers } from './bench-pods';
 import { forEachLimit } from './pod-io';
 import { putObject } from './s3-objects';
+import { startTestS3 } from './s3rver-fixture';
 
 /** The figures, named as the bench reports them. */
 export interface SmallPodsBenchFigures {
@@ -13,6 +17,14 @@ export interface SmallPodsBenchFigures {
   'pods.small_objects_per_s': { save: number; load: number };
   /** GetObject of every record, as a save reads them, with nothing else: the rate a save cannot beat. */
   'pods.small_get_floor_per_s': number;
+  /** PutObject of every record from memory into an empty s3rver, as a load writes them, with nothing else: the rate a load cannot beat. */
+  'pods.small_put_floor_per_s': number;
+  /**
+   * Empty files this disk created per second just before and just after the load. s3rver stores an
+   * object as two files, and on this machine the cost of creating one varied 10-30× from minute to
+   * minute (measured 2026-12-01): the figure tells a slow disk from slow code.
+   */
+  'pods.small_disk_creates_per_s': { before_load: number; after_load: number };
   /** The larger of the save's and the load's peak RSS. */
   'pods.small_peak_rss_mb': number;
   /** CPU time per object of the pod process and of s3rver (this process), to tell the two costs apart. */
@@ -23,6 +35,8 @@ export interface SmallPodsBenchFigures {
     load_s3rver: number;
     get_pod: number;
     get_s3rver: number;
+    put_pod: number;
+    put_s3rver: number;
   };
 }
 
@@ -50,8 +64,24 @@ export function forecastRecord(i: number): { key: string; body: Buffer } {
   return { key: `forecasts/2026/12/${day}/${id}.json`, body: Buffer.from(JSON.stringify(record, null, 2)) };
 }
 
+/** Creates 2,000 empty files in `dir`, 16 at a time as s3rver would, and removes them: files created per second. */
+async function diskCreatesPerS(dir: string): Promise<number> {
+  const folder = path.join(dir, 'disk-probe');
+  mkdirSync(folder, { recursive: true });
+  const files = 2000;
+  const started = performance.now();
+  await forEachLimit(
+    Array.from({ length: files }, (_, i) => path.join(folder, `f${i}`)),
+    16,
+    (file) => writeFile(file, ''),
+  );
+  const ms = performance.now() - started;
+  rmSync(folder, { recursive: true, force: true });
+  return round(files / (ms / 1000), 0);
+}
+
 /** Runs one child and measures this process's CPU meanwhile: s3rver's, as nothing else runs here. */
-async function measured(args: string[]): Promise<PodChildRun & { serverCpuMs: number }> {
+async function measured(args: string[]): Promise<Measured> {
   const before = process.cpuUsage();
   const run = await runPodChild(args);
   const used = process.cpuUsage(before);
@@ -84,29 +114,61 @@ export async function benchSmallPods(
     log(`pods: saved in ${(save.ms / 1000).toFixed(1)} s (peak RSS ${save.peakRssMb.toFixed(0)} MB); reading only…`);
     const get = await measured(['get', source.endpoint, 'bench', zip]);
     if (get.objects !== objects) throw new Error(`the floor run read ${get.objects} objects, expected ${objects}`);
-    log(`pods: read every record in ${(get.ms / 1000).toFixed(1)} s; loading…`);
-    const load = await measured(['load', target.endpoint, 'bench', zip]);
-    if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
-    log(`pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB)`);
-    return {
-      'pods.small_objects': objects,
-      'pods.small_state_mb': round(bytes / 1e6),
-      'pods.small_objects_per_s': {
-        save: round(objects / (save.ms / 1000), 0),
-        load: round(objects / (load.ms / 1000), 0),
-      },
-      'pods.small_get_floor_per_s': round(objects / (get.ms / 1000), 0),
-      'pods.small_peak_rss_mb': round(Math.max(save.peakRssMb, load.peakRssMb)),
-      'pods.small_cpu_ms_per_object': {
-        save_pod: round(save.cpuMs / objects, 2),
-        save_s3rver: round(save.serverCpuMs / objects, 2),
-        load_pod: round(load.cpuMs / objects, 2),
-        load_s3rver: round(load.serverCpuMs / objects, 2),
-        get_pod: round(get.cpuMs / objects, 2),
-        get_s3rver: round(get.serverCpuMs / objects, 2),
-      },
-    };
+    log(`pods: read every record in ${(get.ms / 1000).toFixed(1)} s; writing them from memory…`);
+    // Removed only after the load: deleting 40,000 files must not weigh on the load's disk.
+    const empty = await startTestS3('bench');
+    try {
+      const put = await measured(['put', empty.endpoint, 'bench', String(objects)]);
+      if (put.objects !== objects) throw new Error(`the floor run wrote ${put.objects} objects, expected ${objects}`);
+      log(`pods: wrote every record in ${(put.ms / 1000).toFixed(1)} s; loading…`);
+      const before = await diskCreatesPerS(path.dirname(zip));
+      const load = await measured(['load', target.endpoint, 'bench', zip]);
+      const after = await diskCreatesPerS(path.dirname(zip));
+      if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
+      log(
+        `pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB; ` +
+          `the disk created ${before} then ${after} files/s)`,
+      );
+      return figures({ objects, bytes, save, get, put, load, disk: { before_load: before, after_load: after } });
+    } finally {
+      await empty.close();
+    }
   });
+}
+
+type Measured = PodChildRun & { serverCpuMs: number };
+
+function figures(runs: {
+  objects: number;
+  bytes: number;
+  save: Measured;
+  get: Measured;
+  put: Measured;
+  load: Measured;
+  disk: SmallPodsBenchFigures['pods.small_disk_creates_per_s'];
+}): SmallPodsBenchFigures {
+  const { objects, bytes, save, get, put, load, disk } = runs;
+  const perS = (run: Measured) => round(objects / (run.ms / 1000), 0);
+  const cpu = (ms: number) => round(ms / objects, 2);
+  return {
+    'pods.small_objects': objects,
+    'pods.small_state_mb': round(bytes / 1e6),
+    'pods.small_objects_per_s': { save: perS(save), load: perS(load) },
+    'pods.small_get_floor_per_s': perS(get),
+    'pods.small_put_floor_per_s': perS(put),
+    'pods.small_disk_creates_per_s': disk,
+    'pods.small_peak_rss_mb': round(Math.max(save.peakRssMb, load.peakRssMb)),
+    'pods.small_cpu_ms_per_object': {
+      save_pod: cpu(save.cpuMs),
+      save_s3rver: cpu(save.serverCpuMs),
+      load_pod: cpu(load.cpuMs),
+      load_s3rver: cpu(load.serverCpuMs),
+      get_pod: cpu(get.cpuMs),
+      get_s3rver: cpu(get.serverCpuMs),
+      put_pod: cpu(put.cpuMs),
+      put_s3rver: cpu(put.serverCpuMs),
+    },
+  };
 }
 
 if (require.main === module) {
