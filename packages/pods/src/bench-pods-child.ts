@@ -8,7 +8,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { forecastRecord } from './bench-small-pods';
 import { loadPodFrom, savePodTo } from './pod-actions';
-import { forEachLimit, readLimited, SAVE_CONCURRENCY, SMALL_OBJECT_CONCURRENCY } from './pod-io';
+import { COPY_CONCURRENCY, forEachLimit, readLimited } from './pod-io';
 import { tunePodProcess } from './pod-process';
 import { parsePodRef } from './pod-ref';
 import { type PodSettings, podS3Client, podSettings } from './pod-settings';
@@ -18,10 +18,10 @@ import { listState } from './save-pod';
 // As `pnpm pod` runs: the figures are the command's.
 tunePodProcess();
 
-/** GetObject of every object, SAVE_CONCURRENCY at a time, bodies read and dropped: a save without hashing or zip. */
+/** GetObject of every object, COPY_CONCURRENCY at a time, bodies read and dropped: a save without hashing or zip. */
 async function getAll(s3: S3Client, settings: PodSettings): Promise<number> {
   let objects = 0;
-  await forEachLimit(listState(s3, settings.buckets), SAVE_CONCURRENCY, async (o) => {
+  await forEachLimit(listState(s3, settings.buckets), COPY_CONCURRENCY, async (o) => {
     const { body, size } = await openObject(s3, o.bucket, o.key);
     await readLimited(body, size, o.key);
     objects += 1;
@@ -29,11 +29,11 @@ async function getAll(s3: S3Client, settings: PodSettings): Promise<number> {
   return objects;
 }
 
-/** PutObject of `count` records (built before timing starts), SMALL_OBJECT_CONCURRENCY at a time, as a load writes. */
+/** PutObject of `count` records (built before timing starts), COPY_CONCURRENCY at a time, as a load writes. */
 function putAll(s3: S3Client, bucket: string, count: number): () => Promise<number> {
   const records = Array.from({ length: count }, (_, i) => forecastRecord(i));
   return async () => {
-    await forEachLimit(records, SMALL_OBJECT_CONCURRENCY, ({ key, body }) =>
+    await forEachLimit(records, COPY_CONCURRENCY, ({ key, body }) =>
       putObject(s3, { bucket, key, size: body.length }, body, { contentType: 'application/json' }),
     );
     return count;

@@ -3,7 +3,7 @@ import { isModelPointer } from './deep-merge-json';
 import { hashed } from './hashing-stream';
 import { mapBucket, planLoad, type Strategy } from './plan-load';
 import { type PodDescriptor, PodIntegrityError, sha256Hex } from './pod-format';
-import { forEachLimit, type PodReader, readLimited, SMALL_OBJECT_BYTES, SMALL_OBJECT_CONCURRENCY } from './pod-io';
+import { COPY_CONCURRENCY, forEachLimit, type PodReader, readLimited, SMALL_OBJECT_BYTES } from './pod-io';
 import { type Progress, silentProgress } from './progress';
 import { type ResolvedWrite, resolveWrites } from './resolve-deep-merge';
 import { bucketExists, deleteKeys, ensureBucket, type ListedObject, listObjects, putObject } from './s3-objects';
@@ -98,7 +98,7 @@ export async function loadPod(s3: S3Client, reader: PodReader, options: LoadOpti
   const pointerAt = writes.findIndex((w) => isModelPointer(w.object.key));
   const [files, pointers] = pointerAt < 0 ? [writes, []] : [writes.slice(0, pointerAt), writes.slice(pointerAt)];
   const small = files.filter((w) => w.object.size <= SMALL_OBJECT_BYTES);
-  await forEachLimit(small, SMALL_OBJECT_CONCURRENCY, (w) => write(s3, reader, w, copying));
+  await forEachLimit(small, COPY_CONCURRENCY, (w) => write(s3, reader, w, copying));
   const large = files.filter((w) => w.object.size > SMALL_OBJECT_BYTES);
   await forEachLimit(large, 4, (w) => write(s3, reader, w, copying));
   for (const w of pointers) await write(s3, reader, w, copying);

@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { newVersionId } from '@serverless-ml/model-store';
 import { digests, hashed } from './hashing-stream';
 import { POD_FORMAT, type PodDescriptor, type PodManifest, type PodObject, sha256Hex } from './pod-format';
-import { forEachLimit, type PodWriter, readLimited, SAVE_CONCURRENCY, SMALL_OBJECT_BYTES } from './pod-io';
+import { COPY_CONCURRENCY, forEachLimit, type PodWriter, readLimited, SMALL_OBJECT_BYTES } from './pod-io';
 import { type Progress, type ProgressTotal, progressOnceKnown, silentProgress } from './progress';
 import { type ListedObject, listObjects, openObject } from './s3-objects';
 
@@ -77,7 +77,7 @@ export async function savePod(s3: S3Client, writer: PodWriter, options: SaveOpti
   }
   try {
     for (const [batch, limit] of [
-      [listed(), SAVE_CONCURRENCY],
+      [listed(), COPY_CONCURRENCY],
       [large, writer.concurrency],
     ] as const) {
       await forEachLimit(batch, limit, async ({ o, index }) => {
