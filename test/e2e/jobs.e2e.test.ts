@@ -42,7 +42,8 @@ async function api<T>(method: string, route: string, body?: unknown): Promise<{ 
 async function waitFor(jobId: string, until: (job: Job) => boolean, timeoutMs = 240_000): Promise<Job> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { body } = await api<Job>('GET', `/jobs/${jobId}`);
+    const { status, body } = await api<Job>('GET', `/jobs/${jobId}`);
+    if (status !== 200) throw new Error(`GET /jobs/${jobId} answered ${status}: ${JSON.stringify(body)}`);
     if (until(body)) return body;
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${JSON.stringify(body)}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
