@@ -2,6 +2,7 @@
 // rain-forecast logs, one per request) saved to a zip and loaded into an empty s3rver, each in a
 // child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -82,6 +83,9 @@ async function diskCreatesPerS(dir: string): Promise<number> {
 
 /** Runs one child and measures this process's CPU meanwhile: s3rver's, as nothing else runs here. */
 async function measured(args: string[]): Promise<Measured> {
+  // Each run starts with the disk's earlier writes flushed: a load right after the PutObject-alone
+  // run paid for writing back that run's 40,000 files (s3rver CPU per object 1.9–2.5 ms, not 1.2).
+  execFileSync('sync');
   const before = process.cpuUsage();
   const run = await runPodChild(args);
   const used = process.cpuUsage(before);
