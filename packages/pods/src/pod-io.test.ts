@@ -35,6 +35,24 @@ describe('forEachLimit', () => {
     expect(started).toEqual([1, 2]);
   });
 
+  it('throws only once the tasks in flight have settled, and closes the listing', async () => {
+    const events: string[] = [];
+    async function* closable(): AsyncGenerator<number> {
+      try {
+        yield* [1, 2, 3, 4];
+      } finally {
+        events.push('listing closed');
+      }
+    }
+    const run = forEachLimit(closable(), 2, async (item) => {
+      if (item === 2) throw new Error('object 2 failed');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      events.push(`object ${item} done`);
+    });
+    await expect(run).rejects.toThrow('object 2 failed');
+    expect(events).toEqual(['object 1 done', 'listing closed']);
+  });
+
   it('throws when the listing itself fails', async () => {
     async function* failing(): AsyncGenerator<number> {
       yield 1;

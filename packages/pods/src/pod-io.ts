@@ -73,7 +73,9 @@ export async function readLimited(body: Readable, limit: number, what: string): 
 
 /**
  * Runs `task` over `items` (an array, or an async listing consumed as it arrives) with at most
- * `limit` in flight; the first failure stops new tasks and is thrown.
+ * `limit` in flight. The first failure stops new tasks and is thrown once the tasks in flight have
+ * settled and the listing is closed (a page it had asked for ahead included): nothing a failed
+ * save or load started still runs, or writes, after it reports the failure.
  */
 export async function forEachLimit<T>(
   items: Iterable<T> | AsyncIterable<T>,
@@ -82,20 +84,23 @@ export async function forEachLimit<T>(
 ): Promise<void> {
   const it = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   let next = 0;
-  let failed = false;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (!failed) {
+    while (!failure) {
       // Taken before next(): an async generator answers next() calls in the order they were made.
       const i = next++;
-      const step = await it.next();
-      if (step.done || failed) return;
       try {
+        const step = await it.next();
+        if (step.done || failure) return;
         await task(step.value, i);
       } catch (error) {
-        failed = true;
-        throw error;
+        failure ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  if (failure) {
+    await Promise.resolve(it.return?.()).catch(() => undefined);
+    throw failure.error;
+  }
 }

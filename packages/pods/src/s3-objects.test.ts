@@ -45,4 +45,21 @@ describe('listObjects', () => {
     ).rejects.toThrow('connection reset');
     expect(keys).toEqual(['a']);
   });
+
+  it('settles the page it asked for ahead when the consumer stops early', async () => {
+    let answered = false;
+    s3Mock
+      .on(ListObjectsV2Command)
+      .resolvesOnce({ Contents: [{ Key: 'a', Size: 1 }], IsTruncated: true, NextContinuationToken: 't1' })
+      .callsFakeOnce(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        answered = true;
+        return { Contents: [{ Key: 'b', Size: 2 }], IsTruncated: false };
+      });
+    for await (const o of listObjects(s3, 'data')) {
+      expect(o.key).toBe('a');
+      break;
+    }
+    expect(answered).toBe(true);
+  });
 });

@@ -55,13 +55,18 @@ export async function* listObjects(s3: S3Client, bucket: string, prefix?: string
     return page;
   };
   let next: Promise<ListObjectsV2CommandOutput> | undefined = list();
-  while (next) {
-    const page: ListObjectsV2CommandOutput = await next;
-    next = page.IsTruncated && page.NextContinuationToken ? list(page.NextContinuationToken) : undefined;
-    for (const o of page.Contents ?? []) {
-      if (o.Key === undefined) continue;
-      yield { bucket, key: o.Key, size: o.Size ?? 0, etag: o.ETag?.replace(/"/g, '') };
+  try {
+    while (next) {
+      const page: ListObjectsV2CommandOutput = await next;
+      next = page.IsTruncated && page.NextContinuationToken ? list(page.NextContinuationToken) : undefined;
+      for (const o of page.Contents ?? []) {
+        if (o.Key === undefined) continue;
+        yield { bucket, key: o.Key, size: o.Size ?? 0, etag: o.ETag?.replace(/"/g, '') };
+      }
     }
+  } finally {
+    // Closed early (a consumer failed or had enough): the page asked for ahead is settled first.
+    await next?.catch(() => undefined);
   }
 }
 
