@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LocalStack } from '@serverless-ml/local-stack';
 import type { Page } from 'playwright-core';
+import type { JobAnswer } from '../../functions/jobs/src/job-record';
 import { bootStack } from '../support/embedded-stack';
 import { type Browser, launchChromium } from './support/chromium';
 import { api, SCREENSHOTS } from './support/console-stack';
@@ -11,13 +12,8 @@ import { api, SCREENSHOTS } from './support/console-stack';
 // and promote behind serverless-offline, on s3rver. What the page shows is checked against the API.
 jest.setTimeout(600_000);
 
-interface Job {
-  jobId: string;
-  status: string;
-  steps: { name: string; status: string }[];
-  result?: { version: string; promoted: boolean; reason: string };
-  error?: { type: string; message: string; step: string | null };
-}
+/** A job as `GET /jobs/{id}` answers it. */
+type Job = JobAnswer;
 
 const PHONE = { width: 375, height: 812 };
 let stack: LocalStack;

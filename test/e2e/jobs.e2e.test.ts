@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type LocalStack, S3RVER_CREDENTIALS, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
+import type { JobAnswer } from '../../functions/jobs/src/job-record';
 import { freePort } from '../support/free-port';
 
 // Training jobs end to end on the embedded stack: POST /jobs → the jobs function → the embedded
@@ -12,14 +13,8 @@ jest.setTimeout(600_000);
 
 const STAGE = 'e2e-jobs';
 
-interface Job {
-  jobId: string;
-  status: string;
-  statusUrl: string;
-  steps: { name: string; status: string }[];
-  result?: { version: string; algorithm: string; promoted: boolean; reason: string; metrics: Record<string, number> };
-  error?: { type: string; message: string; step: string | null };
-}
+/** A job as `GET /jobs/{id}` answers it. */
+type Job = JobAnswer;
 
 let dataDir: string;
 let settings: ReturnType<typeof stackSettings>;

@@ -1,14 +1,9 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { newJobId } from '../../functions/jobs/src/job-record';
+import { type JobAnswer, newJobId } from '../../functions/jobs/src/job-record';
 import { StepError } from './step-runner';
 
-interface Job {
-  jobId: string;
-  status: string;
-  steps: { name: string; status: string }[];
-  result?: { version: string; promoted: boolean; reason: string };
-  error?: { type: string; message: string; step: string | null };
-}
+/** A job as `GET /jobs/{id}` answers it. */
+type Job = JobAnswer;
 
 async function readJob(apiBase: string, jobId: string): Promise<Job> {
   const res = await fetch(`${apiBase}/jobs/${jobId}`);

@@ -52,6 +52,7 @@ export type JobRecord = z.infer<typeof jobRecordSchema>;
 
 /** A job as the API answers it: the record, how long it has run (or ran), and where to poll it. */
 export const jobAnswerSchema = z.extend(jobRecordSchema, { elapsedMs: z.number(), statusUrl: z.string() });
+export type JobAnswer = z.infer<typeof jobAnswerSchema>;
 
 /** `GET /jobs`: a page of jobs, newest first, and the `after` of the next page when there is one. */
 export const jobListSchema = z.object({ jobs: z.array(jobAnswerSchema), next: z.optional(z.string()) });
