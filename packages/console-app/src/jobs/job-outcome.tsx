@@ -1,4 +1,4 @@
-import { formatMetric } from '../models/registry';
+import { MetricRows } from '../models/metric-rows';
 import type { Job, JobError, JobResult } from './job';
 
 /** What a succeeded job trained: the version (linked to its model), its metrics, and why it was or was not promoted. */
@@ -38,14 +38,7 @@ export function JobResultView({ model, result }: { model: string; result: JobRes
       </dl>
       <table class="metrics">
         <caption class="muted small">Metrics on the test rows</caption>
-        <tbody>
-          {Object.entries(result.metrics).map(([key, value]) => (
-            <tr key={key}>
-              <th scope="row">{key}</th>
-              <td>{formatMetric(value)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <MetricRows metrics={result.metrics} />
       </table>
     </section>
   );

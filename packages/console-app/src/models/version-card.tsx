@@ -1,4 +1,5 @@
-import { formatMetric, formatTime, type ModelVersion, plotSrc } from './registry';
+import { MetricRows } from './metric-rows';
+import { formatTime, type ModelVersion, plotSrc } from './registry';
 
 interface Props {
   model: string;
@@ -9,7 +10,7 @@ interface Props {
 
 /** A version: when and how it was trained, its metrics, its plots and a promote button. */
 export function VersionCard({ model, version, busy, onPromote }: Props) {
-  const metrics = Object.entries(version.metrics ?? {});
+  const metrics = version.metrics ?? {};
   const promotable = !version.promoted && (version.state === undefined || version.state === 'complete');
   return (
     <section
@@ -38,16 +39,9 @@ export function VersionCard({ model, version, busy, onPromote }: Props) {
       </p>
       <details open={version.promoted}>
         <summary>Metrics{version.plots ? ' and plots' : ''}</summary>
-        {metrics.length > 0 ? (
+        {Object.keys(metrics).length > 0 ? (
           <table class="metrics">
-            <tbody>
-              {metrics.map(([key, value]) => (
-                <tr key={key}>
-                  <th scope="row">{key}</th>
-                  <td>{formatMetric(value)}</td>
-                </tr>
-              ))}
-            </tbody>
+            <MetricRows metrics={metrics} />
           </table>
         ) : (
           <p class="muted">No metrics recorded.</p>
