@@ -177,11 +177,11 @@ export function usage(stack: LocalStack): string {
   const fn = (name: string) => `${stack.settings.service}-${stack.settings.stage}-${name}`;
   return [
     'The embedded stack is up:',
-    `  Console       ${stack.httpUrl}/   (draw a digit, models and their plots, rain, stores, the API reference)`,
-    `  API Gateway   ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations, POST /jobs)`,
-    `  Lambda API    ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
-    `  Step Functions ${stack.stepFunctionsEndpoint}  (state machine ${fn('training')}, run in this process)`,
-    `  S3 (s3rver)   ${stack.s3Endpoint}   (buckets ${stack.buckets.data}, ${stack.buckets.models}; key/secret S3RVER)`,
+    `  Console        ${stack.httpUrl}/   (draw a digit, models and their plots, rain, stores, the API reference)`,
+    `  API Gateway    ${stack.httpUrl}   (POST /digits/predict, GET /rain-forecast, GET /stores/nearest, GET /models, POST /endpoints/{name}/invocations, POST /jobs, POST /batch)`,
+    `  Lambda API     ${stack.lambdaEndpoint}   (functions ${fn('ml-train')}, ${fn('ml-predict')}, …)`,
+    `  Step Functions ${stack.stepFunctionsEndpoint}   (state machines ${fn('training')}, ${fn('batch-scoring')}; run in this process)`,
+    `  S3 (s3rver)    ${stack.s3Endpoint}   (buckets ${stack.buckets.data}, ${stack.buckets.models}; key/secret S3RVER)`,
     '',
     'Try:',
     `  curl -s -X POST ${stack.httpUrl}/digits/predict -H 'content-type: application/json' \\`,
