@@ -14,6 +14,8 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Its file store: tests make one call fail there to see the answer a client gets. */
+    readonly store: { getObject(bucket: string, key: string, options?: unknown): Promise<unknown> };
   }
   export = S3rver;
 }

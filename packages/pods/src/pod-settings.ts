@@ -1,5 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '@serverless-ml/model-store';
+import { DirectS3 } from './direct-s3';
+import { sendObjectsDirectly } from './s3-objects';
 
 /** Where pods are read from and written to, and what a save snapshots. */
 export interface PodSettings {
@@ -69,6 +71,21 @@ export function podS3Client(settings: PodSettings, env: NodeJS.ProcessEnv = proc
   s3.middlewareStack.remove('loggerMiddleware');
   if (settings.endpoint) for (const name of AWS_ONLY_MIDDLEWARE) s3.middlewareStack.remove(name);
   reuseSigner(s3);
+  if (settings.endpoint && credentials) {
+    const direct = new DirectS3({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      credentials,
+      connectionTimeoutMs: 1000,
+      idleTimeoutMs: 30_000,
+    });
+    sendObjectsDirectly(s3, direct);
+    const destroyClient = s3.destroy.bind(s3);
+    s3.destroy = () => {
+      direct.destroy();
+      destroyClient();
+    };
+  }
   return s3;
 }
 

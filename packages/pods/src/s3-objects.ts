@@ -9,6 +9,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { DirectS3 } from './direct-s3';
 
 /** One object as a listing shows it. */
 export interface ListedObject {
@@ -23,6 +24,16 @@ export interface ListedObject {
 export interface ObjectMeta {
   contentType?: string;
   contentEncoding?: string;
+}
+
+const directRoutes = new WeakMap<S3Client, DirectS3>();
+
+/**
+ * From now on, `openObject` and `putObject` of a body in memory go through `direct` instead of
+ * the client's middleware stack (see DirectS3); everything else still goes through the client.
+ */
+export function sendObjectsDirectly(s3: S3Client, direct: DirectS3): void {
+  directRoutes.set(s3, direct);
 }
 
 function status(error: unknown): number | undefined {
@@ -92,6 +103,8 @@ export async function openObject(
   bucket: string,
   key: string,
 ): Promise<ObjectMeta & { body: Readable; size: number }> {
+  const direct = directRoutes.get(s3);
+  if (direct) return direct.getObject(bucket, key);
   const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   const body = out.Body;
   if (!(body instanceof Readable)) throw new Error(`s3://${bucket}/${key}: the SDK returned no Node stream`);
@@ -116,6 +129,8 @@ export async function putObject(
   body: Readable | Buffer,
   meta: ObjectMeta = {},
 ): Promise<void> {
+  const direct = directRoutes.get(s3);
+  if (direct && Buffer.isBuffer(body)) return direct.putObject(target.bucket, target.key, body, meta);
   await s3.send(
     new PutObjectCommand({
       Bucket: target.bucket,

@@ -11,6 +11,8 @@ export interface TestS3 {
   dir: string;
   settings: PodSettings;
   s3: S3Client;
+  /** The server itself, for tests that make its store fail. */
+  server: S3rver;
   close(options?: { keepDir?: boolean }): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startTestS3(stage = 'dev', dir = mkdtempSync(path.join(tmp
     dir,
     settings,
     s3,
+    server,
     async close(options = {}) {
       s3.destroy();
       await server.close();

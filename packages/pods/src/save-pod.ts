@@ -106,8 +106,7 @@ export async function savePod(s3: S3Client, writer: PodWriter, options: SaveOpti
     return descriptor;
   } catch (error) {
     await writer.abort().catch(() => undefined);
-    throw new Error(`saving the pod to ${writer.location} failed, nothing was kept: ${String(error)}`, {
-      cause: error,
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`saving the pod to ${writer.location} failed, nothing was kept: ${reason}`, { cause: error });
   }
 }
