@@ -195,4 +195,20 @@ describe('POST /batch', () => {
     expect((await api('POST', '/batch', { model: 'housing', input: 'x.csv', shards: 0 })).status).toBe(400);
     expect((await api('GET', '/batch/20990101-000000-abcdef')).status).toBe(404);
   });
+
+  it("answers 400 at once, with no run started, for a header that is not the model's or a CSV without rows", async () => {
+    await put('batch-input/shuffled-header.csv', `${HEADER.split(',').reverse().join(',')}\n${ROWS[0]}\n`);
+    await put('batch-input/header-only.csv', `${HEADER}\n`);
+    const shuffled = await api('POST', '/batch', { model: 'housing', input: 'batch-input/shuffled-header.csv' });
+    expect(shuffled).toMatchObject({
+      status: 400,
+      json: { error: { type: 'ValidationError', message: expect.stringContaining('looks like a header') } },
+    });
+    expect(shuffled.json.runId).toBeUndefined();
+    const headerOnly = await api('POST', '/batch', { model: 'housing', input: 'batch-input/header-only.csv' });
+    expect(headerOnly).toMatchObject({
+      status: 400,
+      json: { error: { message: expect.stringContaining('has no rows to score') } },
+    });
+  });
 });

@@ -14,7 +14,9 @@ export function batchRoutes(): RouteDescriptor[] {
       summary: 'Score a CSV in the data bucket on the batch-scoring state machine (Plan → Score shards → Manifest)',
       description:
         'The model version is pinned when the run starts (the promoted one unless `version` is given). ' +
-        'Give `shards` or `shardRows`, not both. Query parameters are refused (400).',
+        'Give `shards` or `shardRows`, not both. The input is checked before the run starts: a first line that ' +
+        'names some columns but is not exactly the model header, or an input without rows, is a 400. ' +
+        'Query parameters are refused (400).',
       tags: ['batch'],
       body: {
         required: true,

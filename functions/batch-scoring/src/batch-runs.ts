@@ -2,8 +2,7 @@ import { NotFoundError } from '@serverless-ml/errors';
 import type { ModelStore, ObjectStore } from '@serverless-ml/model-store';
 import type * as z from 'zod/mini';
 import type { CsvObjects } from './csv-object';
-import { inputKey } from './csv-object';
-import { resolveVersion } from './plan-batch';
+import { inspectInput, resolveVersion } from './plan-batch';
 import {
   type BatchPlan,
   type BatchRequest,
@@ -48,13 +47,13 @@ const RUN_ID = /^[A-Za-z0-9_-]{1,80}$/;
 const statusUrl = (runId: string) => `/batch/${runId}`;
 
 /**
- * `POST /batch`: checks the input exists and pins the version now (a 404 or 503 at once rather
- * than a FAILED run), then starts the execution named by a new run id.
+ * `POST /batch`: pins the version and checks the input against it now — exists, has rows, a header
+ * if any that is the model's — so a 400, 404 or 503 comes at once rather than as a FAILED run;
+ * then starts the execution named by a new run id.
  */
 export async function startBatch(request: BatchRequest, deps: BatchDeps): Promise<BatchRun> {
-  const key = inputKey(request.input, deps.csv.bucket);
-  await deps.csv.size(key);
   const version = await resolveVersion(request.model, request.version, deps.store);
+  const { key } = await inspectInput(request, version, { objects: deps.csv, store: deps.store });
   const runId = newRunId(deps.now());
   await deps.executions.start(runId, JSON.stringify({ ...request, version }));
   const input = `s3://${deps.csv.bucket}/${key}`;
