@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   asArray,
@@ -89,6 +89,10 @@ describe('sls package --stage local with no LocalStack running', () => {
   it('chooses the bundled variant and says so in its log', () => {
     expect(runs.bundle.output).toContain(BUNDLED_LOG);
     expect(runs.bundle.output).not.toContain(LAYER_LOG);
+  });
+
+  it("leaves nothing in the OS temp folder (serverless-esbuild's zip staging folders, one per function, are removed)", () => {
+    for (const dir of variants.packagingTmpDirs) expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -23,6 +23,8 @@ export interface PackagedVariants {
   runs: Record<VariantName, SlsRun>;
   bundleDir: string;
   layerDir: string;
+  /** The OS temp folders (TMPDIR) the two packagings ran with: what they left there. */
+  packagingTmpDirs: string[];
   cleanup: () => Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function packageVariants(): Promise<PackagedVariants> {
   try {
     const nobody = String(await freePort());
     const [bundleDir, layerDir] = [tempDir('bundle'), tempDir('layer')];
+    const packagingTmpDirs = [tempDir('bundle-tmp'), tempDir('layer-tmp')];
     const local = ['--stage', 'local'];
     const print = ['print', '--format', 'json'];
     const packagings = (async () => {
@@ -63,12 +66,13 @@ export async function packageVariants(): Promise<PackagedVariants> {
       // how long it takes otherwise depends on the six sls runs beside it, so it is not timed.
       const bundle = await runSls(
         ['package', ...local, '--package', bundleDir],
-        { LOCALSTACK_PORT: nobody, ESBUILD_WORK_FOLDER: workFolder('bundle') },
+        { LOCALSTACK_PORT: nobody, ESBUILD_WORK_FOLDER: workFolder('bundle'), TMPDIR: packagingTmpDirs[0] },
         240_000,
       );
       const layer = await runSls(['package', ...local, '--param=ort=layer', '--package', layerDir], {
         LOCALSTACK_PORT: String(pro.port),
         ESBUILD_WORK_FOLDER: workFolder('layer'),
+        TMPDIR: packagingTmpDirs[1],
       });
       return { bundle, layer };
     })();
@@ -90,7 +94,7 @@ export async function packageVariants(): Promise<PackagedVariants> {
       }),
     ]);
     const runs = { ...(await packagings), autoPro, autoCommunity, autoMiniStack, prod, deploy, deployBundle, invalid };
-    return { runs, bundleDir, layerDir, cleanup };
+    return { runs, bundleDir, layerDir, packagingTmpDirs, cleanup };
   } catch (error) {
     await cleanup();
     throw error;
