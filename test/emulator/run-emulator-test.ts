@@ -1,14 +1,16 @@
 // `pnpm test:emulator`: the whole `--stage local` story on MiniStack, from nothing — install and
 // start it, deploy, upload data/, train every model, predict, the HTTP API, SageMaker's
-// InvokeEndpoint (fetch and the SDK), training jobs on its Step Functions, a pod from the embedded stack, remove, stop — each step
+// InvokeEndpoint (fetch and the SDK), training jobs and batch scoring on its Step Functions, a pod from the embedded
+// stack, remove, stop — each step
 // bounded in time and named when it fails. Not part of `pnpm test` (it needs python3 and takes minutes).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureMiniStack, miniStackSettings, type RunningMiniStack, startMiniStack } from '@serverless-ml/emulator';
-import { stackSettings, uploadSeedData } from '@serverless-ml/local-stack';
+import { bucketNames, stackSettings, uploadSeedData } from '@serverless-ml/local-stack';
 import { MODELS } from '../../functions/ml-train/src/schema';
 import { freePort } from '../support/free-port';
+import { checkBatch } from './batch-checks';
 import { checkApi } from './http-checks';
 import { checkInvocations, type InvocationAnswer } from './invocation-checks';
 import { checkJobs } from './jobs-checks';
@@ -219,6 +221,12 @@ async function main() {
         name: "training jobs on MiniStack's Step Functions: POST /jobs, and StartExecution read through GET /jobs/{id}",
         timeoutMs: 5 * MINUTE,
         run: async () => checkJobs(apiBase, port, 4.5 * MINUTE),
+      },
+      {
+        name: "batch scoring on MiniStack's Step Functions: POST /batch → a Map over 3 shards → the manifest",
+        timeoutMs: 3 * MINUTE,
+        run: async () =>
+          checkBatch(apiBase, port, bucketNames(stackSettings({ STAGE: 'local' })).data, SERVICE_DIR, 2.5 * MINUTE),
       },
       {
         name: 'a pod from the embedded stack, loaded into MiniStack: the same predictions and answers',
