@@ -1,8 +1,8 @@
 // `pnpm test:emulator`: the whole `--stage local` story on MiniStack, from nothing — install and
-// start it, deploy, upload data/, train every model, predict, the HTTP API, SageMaker's
+// start it, deploy, upload data/, train every model, predict, the HTTP API, the console in Chromium, SageMaker's
 // InvokeEndpoint (fetch and the SDK), training jobs and batch scoring on its Step Functions, a pod from the embedded
 // stack, remove, stop — each step
-// bounded in time and named when it fails. Not part of `pnpm test` (it needs python3 and takes minutes).
+// bounded in time and named when it fails. Not part of `pnpm test` (it needs python3 and Chromium, and takes minutes).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { bucketNames, stackSettings, uploadSeedData } from '@serverless-ml/local
 import { MODELS } from '../../functions/ml-train/src/schema';
 import { freePort } from '../support/free-port';
 import { checkBatch } from './batch-checks';
+import { checkConsole } from './console-check';
 import { checkApi } from './http-checks';
 import { checkInvocations, type InvocationAnswer } from './invocation-checks';
 import { checkJobs } from './jobs-checks';
@@ -200,6 +201,11 @@ async function main() {
         name: "the HTTP API through MiniStack's execute-api: answers and 4xx",
         timeoutMs: 2 * MINUTE,
         run: async () => checkApi(apiBase).then(() => 'all routes, 4xx and the unknown-route 404'),
+      },
+      {
+        name: "the web console through MiniStack's execute-api prefix, in Chromium: the models and housing's plots",
+        timeoutMs: MINUTE,
+        run: async () => checkConsole(apiBase, MODELS),
       },
       {
         name: "POST /endpoints/{name}/invocations and GET /ping through MiniStack's execute-api",
