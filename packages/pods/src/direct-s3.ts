@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { S3UnavailableError, unavailableReason } from '@serverless-ml/model-store';
 import { HttpRequest, type HttpResponse } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
@@ -49,6 +49,12 @@ const header = (response: HttpResponse, name: string): string | undefined => {
   return value === undefined || value === '' ? undefined : value;
 };
 
+/** The response body as the Node handler gives it: a stream (the handler's type says `any`). */
+function bodyOf(response: HttpResponse): Readable {
+  if (response.body instanceof Readable) return response.body;
+  throw new Error('the HTTP handler returned no Node stream');
+}
+
 const xmlField = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 
 /**
@@ -92,7 +98,7 @@ export class DirectS3 {
   async getObject(bucket: string, key: string): Promise<DirectObject> {
     const response = await this.send('GetObject', bucket, key, 'GET', {});
     return {
-      body: response.body as Readable,
+      body: bodyOf(response),
       size: Number(header(response, 'content-length') ?? 0),
       contentType: header(response, 'content-type'),
       contentEncoding: header(response, 'content-encoding'),
@@ -115,7 +121,7 @@ export class DirectS3 {
     headers['content-type'] = meta.contentType ?? 'application/octet-stream';
     if (meta.contentEncoding) headers['content-encoding'] = meta.contentEncoding;
     const response = await this.send('PutObject', bucket, key, 'PUT', headers, body);
-    (response.body as Readable).resume();
+    bodyOf(response).resume();
   }
 
   /** Closes the kept-alive connections. */
@@ -144,9 +150,9 @@ export class DirectS3 {
     for (let attempt = 1; ; attempt++) {
       try {
         const signed = await this.signer.sign(request);
-        const { response } = await this.handler.handle(signed as HttpRequest);
+        const { response } = await this.handler.handle(new HttpRequest(signed));
         if (response.statusCode < 300) return response;
-        const xml = (await readLimited(response.body as Readable, 64 * 1024, `the ${operation} error`)).toString();
+        const xml = (await readLimited(bodyOf(response), 64 * 1024, `the ${operation} error`)).toString();
         throw new S3ErrorAnswerError(response.statusCode, xmlField(xml, 'Code'), xmlField(xml, 'Message'));
       } catch (error) {
         const reason = unavailableReason(error);
