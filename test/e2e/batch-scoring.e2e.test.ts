@@ -180,8 +180,7 @@ describe('POST /batch', () => {
     const started = await api('POST', '/batch', { model: 'housing', input: 'batch-input/bad.csv', shards: 2 });
     const failed = await finished(started.json.runId);
     expect(failed.status).toBe('FAILED');
-    // The error's type is ValidationError on AWS; serverless-offline's invoke API reports every
-    // thrown error as "Error", so only the message is checked here.
+    expect(failed.error?.type).toBe('ValidationError');
     expect(failed.error?.message).toMatch(/bad\.csv, shard 0, the rows from byte 0: row 21 has 3 columns, expected 9/);
   });
 

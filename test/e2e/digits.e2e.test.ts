@@ -25,6 +25,7 @@ interface PredictOut {
 }
 interface ErrorOut {
   errorMessage?: string;
+  errorType?: string;
   error?: { type: string; message: string };
 }
 
@@ -79,10 +80,12 @@ describe('before any model is trained', () => {
     expect(json.error?.message).toMatch(/run ml-train/);
   });
 
-  it('fails a direct ml-predict invocation with the same message', async () => {
+  it('fails a direct ml-predict invocation with the same message, typed by its class as on AWS', async () => {
     const out = await stack.invoke<ErrorOut>('ml-predict', {});
     expect(out.functionError).toBeDefined();
     expect(out.payload.errorMessage).toMatch(/no digits model has been trained yet/);
+    // Step Functions' Retry and Catch match this name (serverless-offline always said "Error").
+    expect(out.payload.errorType).toBe('ModelNotReadyError');
   });
 });
 
@@ -180,6 +183,7 @@ describe('ml-train → ml-predict on the digits', () => {
     const out = await stack.invoke<ErrorOut>('ml-predict', { images: [[1, 2]] });
     expect(out.functionError).toBeDefined();
     expect(out.payload.errorMessage).toMatch(/images\[0\] must have 64 values/);
+    expect(out.payload.errorType).toBe('ValidationError');
   });
 
   it('rejects an invalid ml-train event naming the field, and keeps the current model', async () => {
