@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { S3UnavailableError, unavailableReason } from '@serverless-ml/model-store';
-import { HttpRequest, type HttpResponse } from '@smithy/core/protocols';
+import { extendedEncodeURIComponent, HttpRequest, type HttpResponse } from '@smithy/core/protocols';
 import { Hash } from '@smithy/core/serde';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -35,14 +35,8 @@ export class S3ErrorAnswerError extends Error {
   }
 }
 
-/** Like the SDK's key encoding: each path segment percent-encoded, `!'()*` included. */
-const encodeKey = (key: string) =>
-  key
-    .split('/')
-    .map((part) =>
-      encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    )
-    .join('/');
+/** As the SDK encodes a key in a path-style URL: each segment percent-encoded, `!'()*` included. */
+const encodeKey = (key: string) => key.split('/').map(extendedEncodeURIComponent).join('/');
 
 const header = (response: HttpResponse, name: string): string | undefined => {
   const value = response.headers[name];
@@ -72,11 +66,14 @@ const xmlField = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${
  */
 export class DirectS3 {
   private readonly base: URL;
+  /** The endpoint's own path (none for s3rver and MiniStack), before `/<bucket>/<key>`. */
+  private readonly pathPrefix: string;
   private readonly signer: SignatureV4;
   private readonly handler: NodeHttpHandler;
 
   constructor(settings: DirectS3Settings) {
     this.base = new URL(settings.endpoint);
+    this.pathPrefix = this.base.pathname.replace(/\/$/, '');
     this.signer = new SignatureV4({
       credentials: settings.credentials,
       region: settings.region,
@@ -137,13 +134,12 @@ export class DirectS3 {
     headers: Record<string, string>,
     body?: Buffer,
   ): Promise<HttpResponse> {
-    const prefix = this.base.pathname.replace(/\/$/, '');
     const request = new HttpRequest({
       method,
       protocol: this.base.protocol,
       hostname: this.base.hostname,
       port: this.base.port ? Number(this.base.port) : undefined,
-      path: `${prefix}/${bucket}/${encodeKey(key)}`,
+      path: `${this.pathPrefix}/${bucket}/${encodeKey(key)}`,
       headers: { host: this.base.host, ...headers },
       body,
     });
