@@ -108,6 +108,7 @@ async function measurePods(results: BenchResults): Promise<void> {
       'pods.small_get_floor_per_s',
       'pods.small_put_floor_per_s',
       'pods.small_disk_creates_per_s',
+      'pods.small_disk_wait_s',
       'pods.small_peak_rss_mb',
       'pods.small_cpu_ms_per_object',
     ],

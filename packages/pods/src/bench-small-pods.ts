@@ -3,9 +3,10 @@
 // child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type PodChildRun, runBenchScript, runPodChild, withBenchServers } from './bench-pods';
 import { forEachLimit } from './pod-io';
 import { putObject } from './s3-objects';
@@ -21,11 +22,12 @@ export interface SmallPodsBenchFigures {
   /** PutObject of every record from memory into an empty s3rver, as a load writes them, with nothing else: the rate a load cannot beat. */
   'pods.small_put_floor_per_s': number;
   /**
-   * Empty files this disk created per second just before and just after the load. s3rver stores an
-   * object as two files, and on this machine the cost of creating one varied 10-30× from minute to
-   * minute (measured 2026-12-01): the figure tells a slow disk from slow code.
+   * Empty files this disk created per second just before and just after the load: s3rver stores an
+   * object as two files, so the figure tells a slow disk from slow code (see settleDisk).
    */
   'pods.small_disk_creates_per_s': { before_load: number; after_load: number };
+  /** Seconds the bench waited, before the PutObject floor and the load, for the disk to settle (see settleDisk). */
+  'pods.small_disk_wait_s': number;
   /** The larger of the save's and the load's peak RSS. */
   'pods.small_peak_rss_mb': number;
   /** CPU time per object of the pod process and of s3rver (this process), to tell the two costs apart. */
@@ -65,20 +67,72 @@ export function forecastRecord(i: number): { key: string; body: Buffer } {
   return { key: `forecasts/2026/12/${day}/${id}.json`, body: Buffer.from(JSON.stringify(record, null, 2)) };
 }
 
-/** Creates 2,000 empty files in `dir`, 16 at a time as s3rver would, and removes them: files created per second. */
+let diskProbes = 0;
+
+/**
+ * Creates 2,048 empty files in 32 new folders under `dir`, 16 at a time, as s3rver lays out a load
+ * (one folder per day of records): files created per second. They stay until `dir` is removed, as
+ * deleting them would slow the next creates (see settleDisk).
+ */
 async function diskCreatesPerS(dir: string): Promise<number> {
-  const folder = path.join(dir, 'disk-probe');
-  mkdirSync(folder, { recursive: true });
-  const files = 2000;
+  const probe = path.join(dir, `disk-probe-${++diskProbes}`);
+  const folders = Array.from({ length: 32 }, (_, i) => path.join(probe, `d${i}`));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  const files = folders.flatMap((folder) => Array.from({ length: 64 }, (_, i) => path.join(folder, `f${i}`)));
   const started = performance.now();
-  await forEachLimit(
-    Array.from({ length: files }, (_, i) => path.join(folder, `f${i}`)),
-    16,
-    (file) => writeFile(file, ''),
-  );
-  const ms = performance.now() - started;
-  rmSync(folder, { recursive: true, force: true });
-  return round(files / (ms / 1000), 0);
+  await forEachLimit(files, 16, (file) => writeFile(file, ''));
+  return round(files.length / ((performance.now() - started) / 1000), 0);
+}
+
+/** A disk that creates fewer empty files per second than this is still paying for recent deletions (quiet: 10,000–18,000). */
+const SETTLED_CREATES_PER_S = 8000;
+/** ext4's longest window for a recently freed inode (60 s + 300 s while its block is dirty), and a probe's margin. */
+const MAX_DISK_WAIT_S = 390;
+
+/**
+ * Whether `dir` is on ext4 without a journal, where every new file's inode search steps over each
+ * inode freed in the last 60 s, or 360 s while its inode table block is not yet written back
+ * (`recently_deleted()` in fs/ext4/ialloc.c, only without a journal; this machine's root is such).
+ */
+function onExt4WithoutJournal(dir: string): boolean {
+  if (process.platform !== 'linux' || !existsSync('/proc/fs/jbd2')) return false;
+  const real = realpathSync(dir);
+  const mount = readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' '))
+    .filter(([, at]) => at && (real === at || real.startsWith(at === '/' ? at : `${at}/`)))
+    .sort((a, b) => b[1].length - a[1].length)[0];
+  if (mount?.[2] !== 'ext4' || !existsSync(mount[0])) return false;
+  const device = path.basename(realpathSync(mount[0]));
+  return !readdirSync('/proc/fs/jbd2').some((journal) => journal.startsWith(`${device}-`));
+}
+
+/**
+ * On ext4 without a journal, waits up to MAX_DISK_WAIT_S until the disk creates files at its quiet
+ * rate; elsewhere only probes. After a mass deletion there — a previous bench's cleanup, `sls
+ * package`'s staging folders, removing a clone — creating an empty file on this machine cost 1–2 ms
+ * of kernel time instead of ~0.1 ms for up to six minutes (perf: `find_inode_bit` →
+ * `recently_deleted`), and s3rver creates two per object: loads started within those minutes ran at
+ * 394–506 objects/s, after a quiet minute at 700–870. Returns the seconds waited and the last
+ * probe's files per second.
+ */
+async function settleDisk(dir: string, log: (line: string) => void): Promise<{ waitedS: number; filesPerS: number }> {
+  const started = performance.now();
+  const waited = () => (performance.now() - started) / 1000;
+  // No `sync` first: written-back blocks shorten the window to 60 s, so a probe after one saw a
+  // quick disk, and the load, dirtying the same blocks again, slowed down halfway (539 objects/s).
+  let rate = await diskCreatesPerS(dir);
+  if (!onExt4WithoutJournal(dir)) return { waitedS: 0, filesPerS: rate };
+  while (rate < SETTLED_CREATES_PER_S && waited() < MAX_DISK_WAIT_S) {
+    log(
+      `pods: the disk creates ${rate} files/s (on ext4 without a journal, files deleted in the last minutes ` +
+        `slow down new ones); waiting for ${SETTLED_CREATES_PER_S}, ${Math.round(waited())} of at most ${MAX_DISK_WAIT_S} s…`,
+    );
+    await sleep(15_000);
+    rate = await diskCreatesPerS(dir);
+  }
+  if (rate < SETTLED_CREATES_PER_S) log(`pods: the disk still creates only ${rate} files/s; measuring anyway`);
+  return { waitedS: round(waited(), 0), filesPerS: rate };
 }
 
 /** Runs one child and measures this process's CPU meanwhile: s3rver's, as nothing else runs here. */
@@ -122,18 +176,23 @@ export async function benchSmallPods(
     // Removed only after the load: deleting 40,000 files must not weigh on the load's disk.
     const empty = await startTestS3('bench');
     try {
+      // Probed inside the server's own folder: the filesystem places new folders near their parent,
+      // and a probe elsewhere saw a quick disk while the load's files went where it was slow.
+      const beforePut = await settleDisk(empty.dir, log);
       const put = await measured(['put', empty.endpoint, 'bench', String(objects)]);
       if (put.objects !== objects) throw new Error(`the floor run wrote ${put.objects} objects, expected ${objects}`);
       log(`pods: wrote every record in ${(put.ms / 1000).toFixed(1)} s; loading…`);
-      const before = await diskCreatesPerS(path.dirname(zip));
+      const beforeLoad = await settleDisk(target.dir, log);
       const load = await measured(['load', target.endpoint, 'bench', zip]);
-      const after = await diskCreatesPerS(path.dirname(zip));
+      const after = await diskCreatesPerS(target.dir);
       if (load.objects !== objects) throw new Error(`the load added ${load.objects} objects, expected ${objects}`);
       log(
         `pods: loaded in ${(load.ms / 1000).toFixed(1)} s (peak RSS ${load.peakRssMb.toFixed(0)} MB; ` +
-          `the disk created ${before} then ${after} files/s)`,
+          `the disk created ${beforeLoad.filesPerS} then ${after} files/s)`,
       );
-      return figures({ objects, bytes, save, get, put, load, disk: { before_load: before, after_load: after } });
+      const disk = { before_load: beforeLoad.filesPerS, after_load: after };
+      const diskWaitS = beforePut.waitedS + beforeLoad.waitedS;
+      return figures({ objects, bytes, save, get, put, load, disk, diskWaitS });
     } finally {
       await empty.close();
     }
@@ -150,8 +209,9 @@ function figures(runs: {
   put: Measured;
   load: Measured;
   disk: SmallPodsBenchFigures['pods.small_disk_creates_per_s'];
+  diskWaitS: number;
 }): SmallPodsBenchFigures {
-  const { objects, bytes, save, get, put, load, disk } = runs;
+  const { objects, bytes, save, get, put, load, disk, diskWaitS } = runs;
   const perS = (run: Measured) => round(objects / (run.ms / 1000), 0);
   const cpu = (ms: number) => round(ms / objects, 2);
   return {
@@ -161,6 +221,7 @@ function figures(runs: {
     'pods.small_get_floor_per_s': perS(get),
     'pods.small_put_floor_per_s': perS(put),
     'pods.small_disk_creates_per_s': disk,
+    'pods.small_disk_wait_s': diskWaitS,
     'pods.small_peak_rss_mb': round(Math.max(save.peakRssMb, load.peakRssMb)),
     'pods.small_cpu_ms_per_object': {
       save_pod: cpu(save.cpuMs),
