@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type LocalStack, S3RVER_CREDENTIALS, stackSettings, startLocalStack } from '@serverless-ml/local-stack';
+import { removeBenchFolder } from '../../packages/pods/src/bench-disk';
 import { freePort } from './free-port';
 
 /** What ml-train answers, the same for every model (functions/ml-train/src/train-types.ts). */
@@ -63,7 +64,7 @@ export async function startTrainedStack(log: (line: string) => void): Promise<Tr
   }
   const stop = async () => {
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeBenchFolder(dataDir);
   };
   try {
     log('invoking ml-train through the stack…');

@@ -3,10 +3,11 @@
 
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { removeBenchFolder } from './bench-disk';
 import { putObject } from './s3-objects';
 import { startTestS3 } from './s3rver-fixture';
 
@@ -59,9 +60,9 @@ export async function withBenchServers<T>(name: string, bench: (servers: BenchSe
   try {
     return await bench({ source, target, zip: path.join(work, 'bench.zip') });
   } finally {
-    await source.close();
-    await target.close();
-    rmSync(work, { recursive: true, force: true });
+    await source.close({ keepDir: true });
+    await target.close({ keepDir: true });
+    for (const dir of [source.dir, target.dir, work]) removeBenchFolder(dir);
   }
 }
 

@@ -3,10 +3,7 @@
 // child process. `tsx packages/pods/src/bench-small-pods.ts`, or benchSmallPods() from the bench.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { diskCreatesPerS, removeBenchFolder, settleDisk } from './bench-disk';
 import { type PodChildRun, runBenchScript, runPodChild, withBenchServers } from './bench-pods';
 import { forEachLimit } from './pod-io';
 import { putObject } from './s3-objects';
@@ -65,74 +62,6 @@ export function forecastRecord(i: number): { key: string; body: Buffer } {
   };
   const day = String((i % 28) + 1).padStart(2, '0');
   return { key: `forecasts/2026/12/${day}/${id}.json`, body: Buffer.from(JSON.stringify(record, null, 2)) };
-}
-
-let diskProbes = 0;
-
-/**
- * Creates 2,048 empty files in 32 new folders under `dir`, 16 at a time, as s3rver lays out a load
- * (one folder per day of records): files created per second. They stay until `dir` is removed, as
- * deleting them would slow the next creates (see settleDisk).
- */
-async function diskCreatesPerS(dir: string): Promise<number> {
-  const probe = path.join(dir, `disk-probe-${++diskProbes}`);
-  const folders = Array.from({ length: 32 }, (_, i) => path.join(probe, `d${i}`));
-  for (const folder of folders) mkdirSync(folder, { recursive: true });
-  const files = folders.flatMap((folder) => Array.from({ length: 64 }, (_, i) => path.join(folder, `f${i}`)));
-  const started = performance.now();
-  await forEachLimit(files, 16, (file) => writeFile(file, ''));
-  return round(files.length / ((performance.now() - started) / 1000), 0);
-}
-
-/** A disk that creates fewer empty files per second than this is still paying for recent deletions (quiet: 10,000–18,000). */
-const SETTLED_CREATES_PER_S = 8000;
-/** ext4's longest window for a recently freed inode (60 s + 300 s while its block is dirty), and a probe's margin. */
-const MAX_DISK_WAIT_S = 390;
-
-/**
- * Whether `dir` is on ext4 without a journal, where every new file's inode search steps over each
- * inode freed in the last 60 s, or 360 s while its inode table block is not yet written back
- * (`recently_deleted()` in fs/ext4/ialloc.c, only without a journal; this machine's root is such).
- */
-function onExt4WithoutJournal(dir: string): boolean {
-  if (process.platform !== 'linux' || !existsSync('/proc/fs/jbd2')) return false;
-  const real = realpathSync(dir);
-  const mount = readFileSync('/proc/self/mounts', 'utf8')
-    .split('\n')
-    .map((line) => line.split(' '))
-    .filter(([, at]) => at && (real === at || real.startsWith(at === '/' ? at : `${at}/`)))
-    .sort((a, b) => b[1].length - a[1].length)[0];
-  if (mount?.[2] !== 'ext4' || !existsSync(mount[0])) return false;
-  const device = path.basename(realpathSync(mount[0]));
-  return !readdirSync('/proc/fs/jbd2').some((journal) => journal.startsWith(`${device}-`));
-}
-
-/**
- * On ext4 without a journal, waits up to MAX_DISK_WAIT_S until the disk creates files at its quiet
- * rate; elsewhere only probes. After a mass deletion there — a previous bench's cleanup, `sls
- * package`'s staging folders, removing a clone — creating an empty file on this machine cost 1–2 ms
- * of kernel time instead of ~0.1 ms for up to six minutes (perf: `find_inode_bit` →
- * `recently_deleted`), and s3rver creates two per object: loads started within those minutes ran at
- * 394–506 objects/s, after a quiet minute at 700–870. Returns the seconds waited and the last
- * probe's files per second.
- */
-async function settleDisk(dir: string, log: (line: string) => void): Promise<{ waitedS: number; filesPerS: number }> {
-  const started = performance.now();
-  const waited = () => (performance.now() - started) / 1000;
-  // No `sync` first: written-back blocks shorten the window to 60 s, so a probe after one saw a
-  // quick disk, and the load, dirtying the same blocks again, slowed down halfway (539 objects/s).
-  let rate = await diskCreatesPerS(dir);
-  if (!onExt4WithoutJournal(dir)) return { waitedS: 0, filesPerS: rate };
-  while (rate < SETTLED_CREATES_PER_S && waited() < MAX_DISK_WAIT_S) {
-    log(
-      `pods: the disk creates ${rate} files/s (on ext4 without a journal, files deleted in the last minutes ` +
-        `slow down new ones); waiting for ${SETTLED_CREATES_PER_S}, ${Math.round(waited())} of at most ${MAX_DISK_WAIT_S} s…`,
-    );
-    await sleep(15_000);
-    rate = await diskCreatesPerS(dir);
-  }
-  if (rate < SETTLED_CREATES_PER_S) log(`pods: the disk still creates only ${rate} files/s; measuring anyway`);
-  return { waitedS: round(waited(), 0), filesPerS: rate };
 }
 
 /** Runs one child and measures this process's CPU meanwhile: s3rver's, as nothing else runs here. */
@@ -194,7 +123,8 @@ export async function benchSmallPods(
       const diskWaitS = beforePut.waitedS + beforeLoad.waitedS;
       return figures({ objects, bytes, save, get, put, load, disk, diskWaitS });
     } finally {
-      await empty.close();
+      await empty.close({ keepDir: true });
+      removeBenchFolder(empty.dir);
     }
   });
 }
