@@ -5,7 +5,7 @@
 // without a journal). After deleting ~120,000 files (a previous bench's cleanup), creating an empty
 // file here cost 1–2 ms of kernel time instead of ~0.1 ms for up to six minutes (perf:
 // `find_inode_bit` → `recently_deleted`), and s3rver creates two per object: loads started in
-// those minutes ran at 464–539 objects/s, after them at 650–870.
+// those minutes ran at 394–539 objects/s, after them at 662–923.
 
 import {
   existsSync,

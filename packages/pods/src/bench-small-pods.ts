@@ -105,8 +105,7 @@ export async function benchSmallPods(
     // Removed only after the load: deleting 40,000 files must not weigh on the load's disk.
     const empty = await startTestS3('bench');
     try {
-      // Probed inside the server's own folder: the filesystem places new folders near their parent,
-      // and a probe elsewhere saw a quick disk while the load's files went where it was slow.
+      // Probed inside each server's own folder, beside where its writes will go.
       const beforePut = await settleDisk(empty.dir, log);
       const put = await measured(['put', empty.endpoint, 'bench', String(objects)]);
       if (put.objects !== objects) throw new Error(`the floor run wrote ${put.objects} objects, expected ${objects}`);
