@@ -10,6 +10,7 @@
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -29,7 +30,7 @@ const RECENTLY_DELETED_S = 360;
 const MASS_DELETION = 10_000;
 /** Touched after every mass deletion by a bench, in this or an earlier process. */
 const MASS_DELETION_MARK = path.join(tmpdir(), 'serverless-ml-bench-mass-deletion');
-/** Fewer empty files per second than this: still paying for a deletion the bench did not see (quiet: 10,000–18,000). */
+/** Fewer empty files per second than this: still paying for a deletion the bench did not see (quiet: 10,000–27,000). */
 const SETTLED_CREATES_PER_S = 8000;
 /** How long to wait for the probe at most, after the mark's window: that window and a probe's margin. */
 const MAX_PROBE_WAIT_S = RECENTLY_DELETED_S + 30;
@@ -49,15 +50,13 @@ export function removeBenchFolder(dir: string): void {
   if (entries >= MASS_DELETION) writeFileSync(MASS_DELETION_MARK, `${new Date().toISOString()} ${entries} ${dir}\n`);
 }
 
-let diskProbes = 0;
-
 /**
  * Creates 2,048 empty files in 32 new folders under `dir`, 16 at a time, as s3rver lays out a load
  * (one folder per day of records): files created per second. They stay until `dir` is removed, as
  * deleting them would slow the next creates.
  */
 export async function diskCreatesPerS(dir: string): Promise<number> {
-  const probe = path.join(dir, `disk-probe-${++diskProbes}`);
+  const probe = mkdtempSync(path.join(dir, 'disk-probe-'));
   const folders = Array.from({ length: 32 }, (_, i) => path.join(probe, `d${i}`));
   for (const folder of folders) mkdirSync(folder, { recursive: true });
   const files = folders.flatMap((folder) => Array.from({ length: 64 }, (_, i) => path.join(folder, `f${i}`)));
